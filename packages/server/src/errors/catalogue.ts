@@ -1,0 +1,27 @@
+/**
+ * Every error the server answers with, in one place: a stable code, an HTTP status and
+ * a default message. Stages throw `GoSightError`s; the HTTP layer turns them into
+ * `{ error: { code, message } }` answers in one place (app/error-handler.ts).
+ */
+export const ERRORS = {
+  MISSING_KEY: { status: 401, message: 'Project key missing: send header X-GoSight-Key or query ?key=' },
+  INVALID_KEY: { status: 401, message: 'Unknown project key' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'Payload too large' },
+  UNSUPPORTED_ENCODING: { status: 415, message: 'Unsupported Content-Encoding: use gzip or none' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported Content-Type: send application/json' },
+  DECOMPRESSION_FAILED: { status: 400, message: 'Body is not valid gzip' },
+  INVALID_JSON: { status: 400, message: 'Body is not valid JSON' },
+  INVALID_BATCH: { status: 400, message: 'Batch does not match the replay batch schema' },
+  INVALID_REQUEST: { status: 400, message: 'Invalid request' },
+  NOT_FOUND: { status: 404, message: 'Not found' },
+  SESSION_NOT_FOUND: { status: 404, message: 'Session not found' },
+  CHUNK_NOT_FOUND: { status: 404, message: 'Chunk not found' },
+  QUEUE_UNAVAILABLE: { status: 503, message: 'Queue unavailable, retry later' },
+  STORE_UNAVAILABLE: { status: 503, message: 'Store unavailable, retry later' },
+  INTERNAL: { status: 500, message: 'Internal server error' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorName = keyof typeof ERRORS;
+
+/** The public code of an error name, e.g. `GOSIGHT_PAYLOAD_TOO_LARGE`. */
+export const errorCode = (name: ErrorName): string => `GOSIGHT_${name}`;

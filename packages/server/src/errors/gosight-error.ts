@@ -1,0 +1,16 @@
+import { ERRORS, errorCode, type ErrorName } from './catalogue.js';
+
+/** An error with a stable code and HTTP status from the catalogue. */
+export class GoSightError extends Error {
+  readonly code: string;
+  readonly statusCode: number;
+
+  constructor(readonly name_: ErrorName, message?: string, options?: { cause?: unknown }) {
+    super(message ?? ERRORS[name_].message, options);
+    this.name = 'GoSightError';
+    this.code = errorCode(name_);
+    this.statusCode = ERRORS[name_].status;
+  }
+}
+
+export const isGoSightError = (err: unknown): err is GoSightError => err instanceof GoSightError;

@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { FileQueue } from './file-queue.js';
+import { collect, runQueueContract } from './queue-contract.js';
+import { silentLogger, tempDir } from '../test-support.js';
+
+const openQueue = (dir: string, segmentBytes = 1024 * 1024) =>
+  FileQueue.open({ dir, segmentBytes, logger: silentLogger() });
+
+runQueueContract({
+  name: 'FileQueue',
+  async create() {
+    const dir = tempDir('queue');
+    return { queue: await openQueue(dir), reopen: () => openQueue(dir) };
+  },
+});
+
+test('FileQueue: a torn record at the tail (crash mid-write) is cut off and appends continue', async () => {
+  const dir = tempDir('queue-torn');
+  const q = await openQueue(dir);
+  await q.publish('k', Buffer.from('acked-1'));
+  await q.publish('k', Buffer.from('acked-2'));
+  await q.close();
+  const [segment] = readdirSync(dir).filter((n) => n.endsWith('.log'));
+  // Half a record: a header that promises 100 bytes, then only 5.
+  const torn = Buffer.alloc(13);
+  torn.writeUInt32BE(100, 0);
+  appendFileSync(join(dir, segment), torn);
+
+  const again = await openQueue(dir);
+  await again.publish('k', Buffer.from('acked-3'));
+  const got = await collect(again, 'g', 3);
+  await again.close();
+  assert.deepEqual(got.map((m) => m.value.toString()), ['acked-1', 'acked-2', 'acked-3']);
+  assert.deepEqual(got.map((m) => m.offset), [0, 1, 2]);
+});
+
+test('FileQueue: rolls segments and deletes those every group has committed past', async () => {
+  const dir = tempDir('queue-roll');
+  const q = await openQueue(dir, 1024);
+  const value = Buffer.alloc(300, 7);
+  for (let i = 0; i < 20; i++) await q.publish(`s${i}`, value);
+  const segmentsBefore = readdirSync(dir).filter((n) => n.endsWith('.log')).length;
+  assert.ok(segmentsBefore >= 5, `expected several segments, got ${segmentsBefore}`);
+  const got = await collect(q, 'g', 20, async (sub, batch) => {
+    const last = batch[batch.length - 1];
+    await sub.commit(last.partition, last.offset + 1);
+  });
+  assert.equal(got.length, 20);
+  assert.deepEqual(got.map((m) => m.offset), Array.from({ length: 20 }, (_, i) => i));
+  const left = readdirSync(dir).filter((n) => n.endsWith('.log'));
+  assert.equal(left.length, 1, `only the active segment stays, got ${left.join(', ')}`);
+  await q.close();
+  // Offsets continue after the deleted segments.
+  const again = await openQueue(dir, 1024);
+  await again.publish('after', Buffer.from('next'));
+  const next = await collect(again, 'g', 1);
+  assert.equal(next[0].offset, 20);
+  assert.equal(next[0].value.toString(), 'next');
+  await again.close();
+});
+
+test('FileQueue: concurrent publishes share fsyncs and all become durable', async () => {
+  const dir = tempDir('queue-group');
+  const q = await openQueue(dir);
+  await Promise.all(Array.from({ length: 500 }, (_, i) => q.publish(`s${i % 7}`, Buffer.from(`v${i}`))));
+  await q.close();
+  const size = readdirSync(dir).filter((n) => n.endsWith('.log')).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  assert.ok(size > 500 * 10);
+  const again = await openQueue(dir);
+  const got = await collect(again, 'g', 500);
+  await again.close();
+  assert.equal(new Set(got.map((m) => m.value.toString())).size, 500);
+});
+
+test('FileQueue: publishing after close is refused with a queue-unavailable error', async () => {
+  const q = await openQueue(tempDir('queue-closed'));
+  await q.close();
+  await assert.rejects(q.publish('k', Buffer.from('x')), (e: Error & { code?: string }) => e.code === 'GOSIGHT_QUEUE_UNAVAILABLE');
+});

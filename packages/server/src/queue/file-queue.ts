@@ -1,0 +1,186 @@
+import { EventEmitter } from 'node:events';
+import { mkdir, rm, type FileHandle } from 'node:fs/promises';
+import type { Logger } from 'pino';
+import { GoSightError } from '../errors/index.js';
+import { encodeRecord } from './record-codec.js';
+import { OffsetStore } from './offset-store.js';
+import { openForAppend, recoverSegments, segmentPath, type Segment } from './segment-files.js';
+import { SegmentReader } from './segment-reader.js';
+import type { BatchHandler, QueueSubscription, ReplayQueue } from './queue.js';
+
+export interface FileQueueOptions {
+  /** Directory of this topic's segments and offsets. */
+  dir: string;
+  segmentBytes: number;
+  logger: Logger;
+  /** Most messages handed to a handler in one call. */
+  maxBatchMessages?: number;
+}
+
+interface PendingAppend {
+  record: Buffer;
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
+/**
+ * The embedded queue: one partition, kept as an append-only log of segment files.
+ * Appends are group-committed: every publish waiting while a write is in flight goes
+ * into the next write and shares its fdatasync, so many concurrent acks cost one sync.
+ * Consumers only ever see records that are durable.
+ */
+export class FileQueue implements ReplayQueue {
+  private readonly durable = new EventEmitter();
+  private readonly offsets: OffsetStore;
+  private pending: PendingAppend[] = [];
+  /** The write loop in flight, if any; `close` waits for it. */
+  private draining: Promise<void> | undefined;
+  private closed = false;
+  private readonly subscriptions = new Set<QueueSubscription>();
+
+  private constructor(
+    private readonly opts: FileQueueOptions,
+    private readonly segments: Segment[],
+    private appendHandle: FileHandle,
+  ) {
+    this.offsets = new OffsetStore(opts.dir);
+    this.durable.setMaxListeners(0);
+  }
+
+  static async open(opts: FileQueueOptions): Promise<FileQueue> {
+    await mkdir(opts.dir, { recursive: true });
+    const segments = await recoverSegments(opts.dir, (path, kept, dropped) =>
+      opts.logger.warn({ path, keptBytes: kept, droppedBytes: dropped }, 'queue: cut torn tail left by a crash (never acked)'));
+    if (segments.length === 0) segments.push({ baseOffset: 0, path: segmentPath(opts.dir, 0), count: 0, size: 0 });
+    const last = segments[segments.length - 1];
+    const handle = await openForAppend(opts.dir, last.path);
+    const queue = new FileQueue(opts, segments, handle);
+    opts.logger.info({ dir: opts.dir, segments: segments.length, endOffset: queue.endOffset() }, 'queue: opened');
+    return queue;
+  }
+
+  /** Offset the next appended record will get; everything below it is durable. */
+  endOffset(): number {
+    const last = this.segments[this.segments.length - 1];
+    return last.baseOffset + last.count;
+  }
+
+  publish(key: string, value: Buffer): Promise<void> {
+    if (this.closed) return Promise.reject(new GoSightError('QUEUE_UNAVAILABLE', 'queue is closed'));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ record: encodeRecord(key, value), resolve, reject });
+      this.kick();
+    });
+  }
+
+  private kick(): void {
+    if (this.draining) return;
+    this.draining = this.drain().finally(() => {
+      this.draining = undefined;
+      // A publish that came in while the loop was finishing found it still set.
+      if (this.pending.length > 0) this.kick();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length > 0) {
+      const group = this.pending;
+      this.pending = [];
+      await this.writeGroup(group);
+    }
+  }
+
+  private async writeGroup(group: PendingAppend[]): Promise<void> {
+    try {
+      let active = this.segments[this.segments.length - 1];
+      if (active.count > 0 && active.size >= this.opts.segmentBytes) active = await this.roll();
+      const records = group.map((p) => p.record);
+      const bytes = records.reduce((n, r) => n + r.length, 0);
+      await this.appendHandle.writev(records);
+      await this.appendHandle.datasync();
+      active.size += bytes;
+      active.count += group.length;
+    } catch (err) {
+      // A failed write may have left part of the group in the file: cut back to the
+      // durable size so later records are not appended behind garbage.
+      const active = this.segments[this.segments.length - 1];
+      await this.appendHandle.truncate(active.size).catch(() => undefined);
+      this.opts.logger.error({ err }, 'queue: append failed');
+      for (const p of group) p.reject(new GoSightError('QUEUE_UNAVAILABLE', 'queue write failed', { cause: err }));
+      return;
+    }
+    for (const p of group) p.resolve();
+    this.durable.emit('durable');
+  }
+
+  private async roll(): Promise<Segment> {
+    await this.appendHandle.close();
+    const baseOffset = this.endOffset();
+    const segment: Segment = { baseOffset, path: segmentPath(this.opts.dir, baseOffset), count: 0, size: 0 };
+    this.appendHandle = await openForAppend(this.opts.dir, segment.path);
+    this.segments.push(segment);
+    return segment;
+  }
+
+  async subscribe(group: string, handler: BatchHandler): Promise<QueueSubscription> {
+    const committed = (await this.offsets.read(group)) ?? this.segments[0].baseOffset;
+    const reader = new SegmentReader({
+      segments: this.segments,
+      startOffset: committed,
+      maxBatchMessages: this.opts.maxBatchMessages ?? 500,
+      waitForAppend: (signal) => waitForEvent(this.durable, 'durable', signal),
+    });
+    const abort = new AbortController();
+    const loop = reader.run(handler, abort.signal).catch((err: unknown) => {
+      this.opts.logger.error({ err, group }, 'queue: consumer stopped on an error; restart to redeliver');
+    });
+    const subscription: QueueSubscription = {
+      commit: async (partition, nextOffset) => {
+        if (partition !== 0) throw new RangeError(`the embedded queue has one partition; got ${partition}`);
+        await this.offsets.write(group, nextOffset);
+        await this.deleteConsumedSegments();
+      },
+      stop: async () => {
+        abort.abort();
+        await loop;
+        await reader.close();
+        this.subscriptions.delete(subscription);
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** Deletes whole segments that every consumer group has committed past. */
+  private async deleteConsumedSegments(): Promise<void> {
+    const lowest = await this.offsets.lowestCommitted();
+    if (lowest === undefined) return;
+    while (this.segments.length > 1) {
+      const first = this.segments[0];
+      if (first.baseOffset + first.count > lowest) break;
+      this.segments.shift();
+      await rm(first.path, { force: true });
+      this.opts.logger.debug({ path: first.path }, 'queue: deleted consumed segment');
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const s of [...this.subscriptions]) await s.stop();
+    while (this.draining) await this.draining;
+    await this.appendHandle.close();
+  }
+}
+
+function waitForEvent(emitter: EventEmitter, name: string, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      emitter.off(name, done);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    emitter.on(name, done);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * The replay topic, as the ingest and the processor see it. The embedded implementation
+ * (`FileQueue`) keeps messages in a local append-only log; a Kafka implementation plugs in
+ * behind the same interface. Offsets are per partition; a session's batches share a key
+ * and so stay in one partition, in order.
+ */
+export interface QueueMessage {
+  partition: number;
+  offset: number;
+  key: string;
+  value: Buffer;
+}
+
+/** Receives messages in offset order per partition; the next batch waits for it to settle. */
+export type BatchHandler = (messages: QueueMessage[]) => Promise<void>;
+
+export interface ReplayQueue {
+  /** Appends a message; resolves only once it is durable (the ingest's ack point). */
+  publish(key: string, value: Buffer): Promise<void>;
+  /** Starts delivery to `group` from its committed offsets (redelivering anything not committed). */
+  subscribe(group: string, handler: BatchHandler): Promise<QueueSubscription>;
+  /** Stops accepting publishes and releases files or connections. */
+  close(): Promise<void>;
+}
+
+export interface QueueSubscription {
+  /** Records that every message of `partition` before `nextOffset` is processed; durable on resolve. */
+  commit(partition: number, nextOffset: number): Promise<void>;
+  /** Stops delivery after the handler call in flight settles. */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,3 @@
+export * from './rrweb-events.js';
+export * from './batch.js';
+export * from './api.js';
