@@ -1,0 +1,130 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { ChunkStore, SessionRecord, StoredChunk } from './chunk-store.js';
+
+// Recent times: rows older than the 90-day TTL may vanish at any merge.
+const T0 = Date.now() - 60 * 60_000;
+
+/**
+ * The behaviour every `ChunkStore` must have. The factory returns one migrated store
+ * used by all cases of the suite (chDB allows one data directory per process).
+ */
+export function runChunkStoreContract(name: string, open: () => Promise<ChunkStore>): void {
+  let storePromise: Promise<ChunkStore> | undefined;
+  const store = () => (storePromise ??= open());
+  after(async () => (await storePromise)?.close());
+
+  test(`${name}: migrate is idempotent`, async () => {
+    const s = await store();
+    await s.migrate();
+    await s.migrate();
+  });
+
+  test(`${name}: chunk bytes round-trip byte-exact, every byte value included`, async () => {
+    const s = await store();
+    const sessionId = randomUUID();
+    const data = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(100_000)]);
+    await s.writeChunks([chunk({ sessionId, index: 0, data })]);
+    const got = await s.getChunkData('p1', sessionId, 0);
+    assert.ok(got, 'chunk found');
+    assert.equal(got.length, data.length);
+    assert.ok(got.equals(data), 'bytes identical');
+  });
+
+  test(`${name}: a rewrite with a higher version replaces the chunk; a lower one does not`, async () => {
+    const s = await store();
+    const sessionId = randomUUID();
+    await s.writeChunks([chunk({ sessionId, index: 0, data: Buffer.from('v1'), version: 1, eventCount: 1 })]);
+    await s.writeChunks([chunk({ sessionId, index: 0, data: Buffer.from('v3'), version: 3, eventCount: 3 })]);
+    await s.writeChunks([chunk({ sessionId, index: 0, data: Buffer.from('v2'), version: 2, eventCount: 2 })]);
+    assert.equal((await s.getChunkData('p1', sessionId, 0))?.toString(), 'v3');
+    const states = await s.getChunkStates('p1', sessionId);
+    assert.equal(states.length, 1);
+    assert.equal(states[0].eventCount, 3);
+    assert.equal(states[0].version, 3);
+  });
+
+  test(`${name}: manifest lists chunks in order with times, sizes and flags`, async () => {
+    const s = await store();
+    const sessionId = randomUUID();
+    await s.writeChunks([
+      chunk({ sessionId, index: 1, timestampStart: T0 + 61_000, timestampEnd: T0 + 90_000, hasErrors: true }),
+      chunk({ sessionId, index: 0, timestampStart: T0 + 1_000, timestampEnd: T0 + 60_000, batchSeqs: [0, 1, 2] }),
+    ]);
+    const m = await s.getManifest('p1', sessionId);
+    assert.ok(m);
+    assert.deepEqual(m.chunks.map((c) => c.index), [0, 1]);
+    assert.equal(m.startedAt, T0 + 1_000);
+    assert.equal(m.endedAt, T0 + 90_000);
+    assert.equal(m.durationMs, 89_000);
+    assert.equal(m.chunks[1].hasErrors, true);
+    assert.equal(m.chunks[0].hasFullSnapshot, true);
+    assert.equal(m.chunks[0].compressedSize, 4);
+    const states = await s.getChunkStates('p1', sessionId);
+    assert.deepEqual(states[0].batchSeqs, [0, 1, 2]);
+    assert.deepEqual(states[0].pageUrls, ['https://example.test/a']);
+    assert.equal(await s.getManifest('other-project', sessionId), undefined);
+    assert.equal(await s.getManifest('p1', randomUUID()), undefined);
+    assert.equal(await s.getChunkData('p1', sessionId, 7), undefined);
+  });
+
+  test(`${name}: sessions list newest first, paginated, latest version of each`, async () => {
+    const s = await store();
+    const projectId = `list-${randomUUID()}`;
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    await s.writeSessions(ids.map((sessionId, i) => session({ projectId, sessionId, startedAt: T0 + 1_000 * (i + 1), version: 1 })));
+    await s.writeSessions([session({ projectId, sessionId: ids[0], startedAt: T0 + 1_000, clickCount: 42, version: 2 })]);
+    const page1 = await s.listSessions(projectId, { limit: 2, offset: 0 });
+    assert.equal(page1.total, 3);
+    assert.deepEqual(page1.sessions.map((x) => x.sessionId), [ids[2], ids[1]]);
+    const page2 = await s.listSessions(projectId, { limit: 2, offset: 2 });
+    assert.deepEqual(page2.sessions.map((x) => x.sessionId), [ids[0]]);
+    assert.equal(page2.sessions[0].clickCount, 42);
+    assert.equal(page2.sessions[0].firstUrl, 'https://example.test/a');
+  });
+}
+
+function chunk(over: Partial<StoredChunk> & { sessionId: string; index: number }): StoredChunk {
+  const data = over.data ?? Buffer.from('gzip');
+  return {
+    projectId: 'p1',
+    timestampStart: T0 + 1_000,
+    timestampEnd: T0 + 2_000,
+    dataSize: 10,
+    compressedSize: data.length,
+    eventCount: 5,
+    hasFullSnapshot: true,
+    hasErrors: false,
+    hasNetwork: false,
+    batchSeqs: [0],
+    clickCount: 1,
+    errorCount: 0,
+    pageUrls: ['https://example.test/a'],
+    viewportWidth: 1024,
+    viewportHeight: 768,
+    userAgent: 'test-agent',
+    version: 1,
+    ...over,
+    data,
+  };
+}
+
+function session(over: Partial<SessionRecord> & { projectId: string; sessionId: string }): SessionRecord {
+  return {
+    startedAt: T0 + 1_000,
+    endedAt: T0 + 5_000,
+    durationMs: 4_000,
+    firstUrl: 'https://example.test/a',
+    pageCount: 1,
+    clickCount: 0,
+    errorCount: 0,
+    eventCount: 10,
+    chunkCount: 1,
+    userAgent: 'test-agent',
+    viewportWidth: 1024,
+    viewportHeight: 768,
+    version: 1,
+    ...over,
+  };
+}

@@ -1,0 +1,65 @@
+import type { ReplayManifest, SessionListResponse, SessionSummary } from '@gosight/shared';
+
+/** A chunk as the processor writes it: the spec's replay_chunks row plus bookkeeping. */
+export interface StoredChunk extends ChunkState {
+  /** gzip of the chunk's JSON event array; returned byte for byte by the chunk endpoint. */
+  data: Buffer;
+}
+
+/**
+ * Everything about a stored chunk but its bytes: what the processor needs to resume a
+ * session (which batches it holds, its stats) without reading the data back.
+ */
+export interface ChunkState {
+  projectId: string;
+  sessionId: string;
+  index: number;
+  timestampStart: number;
+  timestampEnd: number;
+  dataSize: number;
+  compressedSize: number;
+  eventCount: number;
+  hasFullSnapshot: boolean;
+  hasErrors: boolean;
+  hasNetwork: boolean;
+  /** Sequence numbers of the batches whose events are in this chunk (duplicate detection). */
+  batchSeqs: number[];
+  clickCount: number;
+  errorCount: number;
+  /** Page URLs seen in the chunk's Meta events, consecutive repeats removed. */
+  pageUrls: string[];
+  viewportWidth: number;
+  viewportHeight: number;
+  userAgent: string;
+  /** Rewrites of a chunk carry a higher version; readers see the highest. */
+  version: number;
+}
+
+/** The per-session listing row, derived by the processor from the session's chunks. */
+export interface SessionRecord extends SessionSummary {
+  version: number;
+}
+
+export interface ListSessionsQuery {
+  limit: number;
+  offset: number;
+}
+
+/** Where chunks and session summaries live. Embedded: chDB; scale-out: a ClickHouse server. */
+export interface ChunkStore {
+  /** Creates or upgrades the schema; safe to run at every start. */
+  migrate(): Promise<void>;
+  /** Writes chunks; a chunk written again (same session and index, higher version) replaces the old one. */
+  writeChunks(chunks: StoredChunk[]): Promise<void>;
+  /** Writes session summaries; a higher version replaces the old one. */
+  writeSessions(sessions: SessionRecord[]): Promise<void>;
+  /** Sessions of a project, newest first. */
+  listSessions(projectId: string, query: ListSessionsQuery): Promise<SessionListResponse>;
+  /** The session's chunk list for the player, or undefined if it has no chunk. */
+  getManifest(projectId: string, sessionId: string): Promise<ReplayManifest | undefined>;
+  /** The stored gzip bytes of one chunk, or undefined. */
+  getChunkData(projectId: string, sessionId: string, index: number): Promise<Buffer | undefined>;
+  /** All chunks of a session without their bytes, by index: the processor resumes from these. */
+  getChunkStates(projectId: string, sessionId: string): Promise<ChunkState[]>;
+  close(): Promise<void>;
+}

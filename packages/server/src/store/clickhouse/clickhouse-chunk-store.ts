@@ -1,0 +1,245 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { ChunkMeta, ReplayManifest, SessionListResponse, SessionSummary } from '@gosight/shared';
+import { GoSightError } from '../../errors/index.js';
+import type { ChunkState, ChunkStore, ListSessionsQuery, SessionRecord, StoredChunk } from '../chunk-store.js';
+import { MIGRATIONS } from './schema.js';
+
+const DB_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** `ChunkStore` on ClickHouse through @clickhouse/client: chDB embedded, or a server over HTTP. */
+export class ClickHouseChunkStore implements ChunkStore {
+  constructor(private readonly client: ClickHouseClient, private readonly db: string) {
+    if (!DB_NAME.test(db)) throw new RangeError(`invalid ClickHouse database name "${db}"`);
+  }
+
+  async migrate(): Promise<void> {
+    await this.command(`CREATE DATABASE IF NOT EXISTS ${this.db}`);
+    await this.command(`CREATE TABLE IF NOT EXISTS ${this.db}.schema_migrations
+      (version UInt32, description String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))
+      ENGINE = ReplacingMergeTree ORDER BY version`);
+    const applied = new Set(
+      (await this.rows<{ version: number }>(`SELECT version FROM ${this.db}.schema_migrations FINAL`)).map((r) => Number(r.version)),
+    );
+    for (const m of MIGRATIONS) {
+      if (applied.has(m.version)) continue;
+      for (const statement of m.statements(this.db)) await this.command(statement);
+      await this.guard(() => this.client.insert({
+        table: `${this.db}.schema_migrations`,
+        format: 'JSONEachRow',
+        values: [{ version: m.version, description: m.description }],
+        columns: ['version', 'description'],
+      }));
+    }
+  }
+
+  async writeChunks(chunks: StoredChunk[]): Promise<void> {
+    if (chunks.length === 0) return;
+    await this.guard(() => this.client.insert({
+      table: `${this.db}.replay_chunks`,
+      format: 'JSONEachRow',
+      columns: [...CHUNK_COLUMNS],
+      values: chunks.map((c) => ({
+        session_id: c.sessionId,
+        project_id: c.projectId,
+        chunk_index: c.index,
+        timestamp_start: c.timestampStart,
+        timestamp_end: c.timestampEnd,
+        data_b64: c.data.toString('base64'),
+        data_size: c.dataSize,
+        compressed_size: c.compressedSize,
+        event_count: c.eventCount,
+        has_full_snapshot: c.hasFullSnapshot ? 1 : 0,
+        has_errors: c.hasErrors ? 1 : 0,
+        has_network: c.hasNetwork ? 1 : 0,
+        batch_seqs: c.batchSeqs,
+        click_count: c.clickCount,
+        error_count: c.errorCount,
+        page_urls: c.pageUrls,
+        viewport_width: c.viewportWidth,
+        viewport_height: c.viewportHeight,
+        user_agent: c.userAgent,
+        version: c.version,
+      })),
+    }));
+  }
+
+  async writeSessions(sessions: SessionRecord[]): Promise<void> {
+    if (sessions.length === 0) return;
+    await this.guard(() => this.client.insert({
+      table: `${this.db}.replay_sessions`,
+      format: 'JSONEachRow',
+      columns: [...SESSION_COLUMNS],
+      values: sessions.map((s) => ({
+        session_id: s.sessionId,
+        project_id: s.projectId,
+        started_at: s.startedAt,
+        ended_at: s.endedAt,
+        duration_ms: s.durationMs,
+        first_url: s.firstUrl,
+        page_count: s.pageCount,
+        click_count: s.clickCount,
+        error_count: s.errorCount,
+        event_count: s.eventCount,
+        chunk_count: s.chunkCount,
+        user_agent: s.userAgent,
+        viewport_width: s.viewportWidth,
+        viewport_height: s.viewportHeight,
+        version: s.version,
+      })),
+    }));
+  }
+
+  async listSessions(projectId: string, { limit, offset }: ListSessionsQuery): Promise<SessionListResponse> {
+    const params = { projectId, limit, offset };
+    const rows = await this.rows<SessionRow>(
+      `SELECT ${SESSION_SELECT} FROM ${this.db}.replay_sessions FINAL
+       WHERE project_id = {projectId:String}
+       ORDER BY started_at DESC, session_id
+       LIMIT {limit:UInt32} OFFSET {offset:UInt32}`, params);
+    const [count] = await this.rows<{ total: string }>(
+      `SELECT count() AS total FROM ${this.db}.replay_sessions FINAL WHERE project_id = {projectId:String}`, params);
+    return { sessions: rows.map(toSummary), total: Number(count?.total ?? 0), limit, offset };
+  }
+
+  async getManifest(projectId: string, sessionId: string): Promise<ReplayManifest | undefined> {
+    const chunks = await this.getChunkStates(projectId, sessionId);
+    if (chunks.length === 0) return undefined;
+    const metas: ChunkMeta[] = chunks.map((c) => ({
+      index: c.index,
+      timestampStart: c.timestampStart,
+      timestampEnd: c.timestampEnd,
+      dataSize: c.dataSize,
+      compressedSize: c.compressedSize,
+      eventCount: c.eventCount,
+      hasFullSnapshot: c.hasFullSnapshot,
+      hasErrors: c.hasErrors,
+      hasNetwork: c.hasNetwork,
+    }));
+    const startedAt = Math.min(...metas.map((c) => c.timestampStart));
+    const endedAt = Math.max(...metas.map((c) => c.timestampEnd));
+    return { sessionId, projectId, startedAt, endedAt, durationMs: endedAt - startedAt, chunks: metas };
+  }
+
+  async getChunkData(projectId: string, sessionId: string, index: number): Promise<Buffer | undefined> {
+    const result = await this.guard(() => this.client.exec({
+      query: `SELECT data FROM ${this.db}.replay_chunks FINAL
+              WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID} AND chunk_index = {index:UInt16}
+              FORMAT RawBLOB`,
+      query_params: { projectId, sessionId, index },
+    }));
+    const parts: Buffer[] = [];
+    for await (const part of result.stream) parts.push(part as Buffer);
+    // RawBLOB of zero rows is empty; a stored chunk is never empty (gzip has a header).
+    const data = Buffer.concat(parts);
+    return data.length > 0 ? data : undefined;
+  }
+
+  async getChunkStates(projectId: string, sessionId: string): Promise<ChunkState[]> {
+    const rows = await this.rows<ChunkRow>(
+      `SELECT ${CHUNK_STATE_SELECT} FROM ${this.db}.replay_chunks FINAL
+       WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}
+       ORDER BY chunk_index`, { projectId, sessionId });
+    return rows.map(toChunkState);
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  private async command(query: string): Promise<void> {
+    await this.guard(() => this.client.command({ query }));
+  }
+
+  private async rows<T>(query: string, params?: Record<string, unknown>): Promise<T[]> {
+    const rs = await this.guard(() => this.client.query({ query, query_params: params, format: 'JSONEachRow' }));
+    return rs.json<T>();
+  }
+
+  /** Turns connection failures into a typed 503; query errors stay as they are (bugs). */
+  private async guard<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE') {
+        throw new GoSightError('STORE_UNAVAILABLE', `ClickHouse is unreachable (${code})`, { cause: err });
+      }
+      throw err;
+    }
+  }
+}
+
+const CHUNK_COLUMNS = [
+  'session_id', 'project_id', 'chunk_index', 'timestamp_start', 'timestamp_end', 'data_b64', 'data_size',
+  'compressed_size', 'event_count', 'has_full_snapshot', 'has_errors', 'has_network', 'batch_seqs', 'click_count',
+  'error_count', 'page_urls', 'viewport_width', 'viewport_height', 'user_agent', 'version',
+] as const;
+
+const SESSION_COLUMNS = [
+  'session_id', 'project_id', 'started_at', 'ended_at', 'duration_ms', 'first_url', 'page_count', 'click_count',
+  'error_count', 'event_count', 'chunk_count', 'user_agent', 'viewport_width', 'viewport_height', 'version',
+] as const;
+
+const CHUNK_STATE_SELECT = `toString(session_id) AS sid, project_id, chunk_index,
+  toUnixTimestamp64Milli(timestamp_start) AS ts_start, toUnixTimestamp64Milli(timestamp_end) AS ts_end,
+  data_size, compressed_size, event_count, has_full_snapshot, has_errors, has_network, batch_seqs,
+  click_count, error_count, page_urls, viewport_width, viewport_height, user_agent, version`;
+
+const SESSION_SELECT = `toString(session_id) AS sid, project_id,
+  toUnixTimestamp64Milli(started_at) AS started, toUnixTimestamp64Milli(ended_at) AS ended, duration_ms, first_url,
+  page_count, click_count, error_count, event_count, chunk_count, user_agent, viewport_width, viewport_height`;
+
+// 64-bit integers arrive as strings in JSON output; Number() normalises both.
+type Num = number | string;
+
+interface ChunkRow {
+  sid: string; project_id: string; chunk_index: Num; ts_start: Num; ts_end: Num; data_size: Num;
+  compressed_size: Num; event_count: Num; has_full_snapshot: Num; has_errors: Num; has_network: Num;
+  batch_seqs: Num[]; click_count: Num; error_count: Num; page_urls: string[]; viewport_width: Num;
+  viewport_height: Num; user_agent: string; version: Num;
+}
+
+interface SessionRow {
+  sid: string; project_id: string; started: Num; ended: Num; duration_ms: Num; first_url: string;
+  page_count: Num; click_count: Num; error_count: Num; event_count: Num; chunk_count: Num; user_agent: string;
+  viewport_width: Num; viewport_height: Num;
+}
+
+const toChunkState = (r: ChunkRow): ChunkState => ({
+  projectId: r.project_id,
+  sessionId: r.sid,
+  index: Number(r.chunk_index),
+  timestampStart: Number(r.ts_start),
+  timestampEnd: Number(r.ts_end),
+  dataSize: Number(r.data_size),
+  compressedSize: Number(r.compressed_size),
+  eventCount: Number(r.event_count),
+  hasFullSnapshot: Number(r.has_full_snapshot) === 1,
+  hasErrors: Number(r.has_errors) === 1,
+  hasNetwork: Number(r.has_network) === 1,
+  batchSeqs: r.batch_seqs.map(Number),
+  clickCount: Number(r.click_count),
+  errorCount: Number(r.error_count),
+  pageUrls: r.page_urls,
+  viewportWidth: Number(r.viewport_width),
+  viewportHeight: Number(r.viewport_height),
+  userAgent: r.user_agent,
+  version: Number(r.version),
+});
+
+const toSummary = (r: SessionRow): SessionSummary => ({
+  sessionId: r.sid,
+  projectId: r.project_id,
+  startedAt: Number(r.started),
+  endedAt: Number(r.ended),
+  durationMs: Number(r.duration_ms),
+  firstUrl: r.first_url,
+  pageCount: Number(r.page_count),
+  clickCount: Number(r.click_count),
+  errorCount: Number(r.error_count),
+  eventCount: Number(r.event_count),
+  chunkCount: Number(r.chunk_count),
+  userAgent: r.user_agent,
+  viewportWidth: Number(r.viewport_width),
+  viewportHeight: Number(r.viewport_height),
+});

@@ -1,0 +1,78 @@
+/**
+ * Versioned schema of the GoSight database. Each migration runs once, in order; the
+ * applied versions are kept in `schema_migrations`. Statements use IF NOT EXISTS so a
+ * migration interrupted half-way can run again.
+ *
+ * replay_chunks is the spec's §4.2 table, with two deliberate differences:
+ * - ReplacingMergeTree(version) instead of MergeTree: the processor rewrites a chunk
+ *   while it grows (so new events are playable within seconds) and after redelivery;
+ *   the highest version wins, so a batch delivered twice never plays twice.
+ * - event_count is UInt32: a client may send far more than 65535 events between two
+ *   full snapshots.
+ * `data` is written through the EPHEMERAL column `data_b64`, so the gzip bytes cross
+ * the JSON insert format intact; reads use FORMAT RawBLOB and get them byte for byte.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  statements: (db: string) => string[];
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'replay_chunks and replay_sessions',
+    statements: (db) => [
+      `CREATE TABLE IF NOT EXISTS ${db}.replay_chunks (
+        session_id        UUID,
+        project_id        String,
+        chunk_index       UInt16,
+        timestamp_start   DateTime64(3, 'UTC'),
+        timestamp_end     DateTime64(3, 'UTC'),
+        data_b64          String EPHEMERAL,
+        data              String DEFAULT base64Decode(data_b64),
+        data_size         UInt32,
+        compressed_size   UInt32,
+        event_count       UInt32,
+        has_full_snapshot UInt8,
+        has_errors        UInt8,
+        has_network       UInt8,
+        batch_seqs        Array(UInt32),
+        click_count       UInt32,
+        error_count       UInt32,
+        page_urls         Array(String),
+        viewport_width    UInt16,
+        viewport_height   UInt16,
+        user_agent        String,
+        version           UInt64,
+        chunk_date        Date DEFAULT toDate(timestamp_start)
+      )
+      ENGINE = ReplacingMergeTree(version)
+      PARTITION BY toYYYYMM(chunk_date)
+      ORDER BY (project_id, session_id, chunk_index)
+      TTL chunk_date + INTERVAL 90 DAY`,
+      `CREATE TABLE IF NOT EXISTS ${db}.replay_sessions (
+        session_id        UUID,
+        project_id        String,
+        started_at        DateTime64(3, 'UTC'),
+        ended_at          DateTime64(3, 'UTC'),
+        duration_ms       UInt64,
+        first_url         String,
+        page_count        UInt32,
+        click_count       UInt32,
+        error_count       UInt32,
+        event_count       UInt32,
+        chunk_count       UInt32,
+        user_agent        String,
+        viewport_width    UInt16,
+        viewport_height   UInt16,
+        version           UInt64,
+        session_date      Date DEFAULT toDate(started_at)
+      )
+      ENGINE = ReplacingMergeTree(version)
+      PARTITION BY toYYYYMM(session_date)
+      ORDER BY (project_id, session_id)
+      TTL session_date + INTERVAL 90 DAY`,
+    ],
+  },
+];
