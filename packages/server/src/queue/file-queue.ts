@@ -128,7 +128,7 @@ export class FileQueue implements ReplayQueue {
       segments: this.segments,
       startOffset: committed,
       maxBatchMessages: this.opts.maxBatchMessages ?? 500,
-      waitForAppend: (signal) => waitForEvent(this.durable, 'durable', signal),
+      waitForAppend: (signal, timeoutMs) => waitForEvent(this.durable, 'durable', signal, timeoutMs),
     });
     const abort = new AbortController();
     const loop = reader.run(handler, abort.signal).catch((err: unknown) => {
@@ -173,14 +173,17 @@ export class FileQueue implements ReplayQueue {
   }
 }
 
-function waitForEvent(emitter: EventEmitter, name: string, signal?: AbortSignal): Promise<void> {
+/** Resolves on the event, on abort or after `timeoutMs`, whichever is first, and cleans up. */
+function waitForEvent(emitter: EventEmitter, name: string, signal: AbortSignal, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
+      clearTimeout(timer);
       emitter.off(name, done);
-      signal?.removeEventListener('abort', done);
+      signal.removeEventListener('abort', done);
       resolve();
     };
+    const timer = setTimeout(done, timeoutMs);
     emitter.on(name, done);
-    signal?.addEventListener('abort', done, { once: true });
+    signal.addEventListener('abort', done, { once: true });
   });
 }

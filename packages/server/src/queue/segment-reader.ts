@@ -10,8 +10,8 @@ export interface SegmentReaderOptions {
   segments: Segment[];
   startOffset: number;
   maxBatchMessages: number;
-  /** Resolves when new durable records may exist, or when `signal` aborts. */
-  waitForAppend: (signal: AbortSignal) => Promise<void>;
+  /** Resolves when new durable records may exist, when `signal` aborts, or after `timeoutMs`. */
+  waitForAppend: (signal: AbortSignal, timeoutMs: number) => Promise<void>;
 }
 
 /**
@@ -32,8 +32,8 @@ export class SegmentReader {
     while (!signal.aborted) {
       const batch = await this.readBatch();
       if (batch.length === 0) {
-        // Re-check after arming the wait would race; a periodic wake-up covers it.
-        await Promise.race([this.opts.waitForAppend(signal), sleep(200)]);
+        // An append between the read and arming the wait is caught by the timeout.
+        await this.opts.waitForAppend(signal, 200);
         continue;
       }
       await handler(batch);
@@ -111,5 +111,3 @@ export class SegmentReader {
     this.handle = undefined;
   }
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

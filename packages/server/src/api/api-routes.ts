@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { SESSIONS_PATH } from '@gosight/shared';
+import { GoSightError } from '../errors/index.js';
+import type { ChunkStore } from '../store/index.js';
+
+export interface ApiDeps {
+  store: ChunkStore;
+  /** The project the dashboard shows (the embedded default has one). */
+  projectId: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_PAGE = 200;
+
+/** Read API for the dashboard: session list, replay manifest, chunk bytes. */
+export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  app.get(SESSIONS_PATH, async (req) => {
+    const q = req.query as Record<string, string | undefined>;
+    const limit = intParam(q.limit, 'limit', 25, 1, MAX_PAGE);
+    const offset = intParam(q.offset, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
+    return deps.store.listSessions(deps.projectId, { limit, offset });
+  });
+
+  app.get('/api/sessions/:id/replay', async (req) => {
+    const id = sessionIdParam(req.params);
+    const manifest = await deps.store.getManifest(deps.projectId, id);
+    if (!manifest) throw new GoSightError('SESSION_NOT_FOUND', `session ${id} not found (or not processed yet)`);
+    return manifest;
+  });
+
+  app.get('/api/sessions/:id/replay/chunks/:index', async (req, reply) => {
+    const id = sessionIdParam(req.params);
+    const index = intParam((req.params as { index: string }).index, 'chunk index', 0, 0, 65_535);
+    const data = await deps.store.getChunkData(deps.projectId, id, index);
+    if (!data) throw new GoSightError('CHUNK_NOT_FOUND', `session ${id} has no chunk ${index}`);
+    // The stored gzip goes out as it is; the browser decompresses it.
+    return reply
+      .header('Content-Type', 'application/json')
+      .header('Content-Encoding', 'gzip')
+      .header('Cache-Control', 'no-cache')
+      .send(data);
+  });
+
+  app.get('/api/health', async () => ({ ok: true }));
+}
+
+function sessionIdParam(params: unknown): string {
+  const id = (params as { id?: string }).id ?? '';
+  if (!UUID.test(id)) throw new GoSightError('INVALID_REQUEST', `"${id}" is not a session id (a UUID)`);
+  return id.toLowerCase();
+}
+
+function intParam(raw: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new GoSightError('INVALID_REQUEST', `${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return n;
+}

@@ -1,0 +1,33 @@
+/**
+ * What the ingest puts on the replay topic for each accepted batch, and the processor
+ * takes off it:
+ *
+ *   {"v":1,"projectId":..,"sessionId":..,"seq":..,"receivedAt":..,"userAgent":..,"encoding":"gzip"}\n
+ *   <request body exactly as received: gzip or plain JSON of the ReplayBatch>
+ *
+ * Keeping the body as sent (usually gzip) keeps queue writes small and saves the ingest a
+ * re-serialisation; the header carries what the processor needs before it decodes.
+ */
+export interface EnvelopeHeader {
+  v: 1;
+  projectId: string;
+  sessionId: string;
+  seq: number;
+  receivedAt: number;
+  userAgent: string;
+  encoding: 'gzip' | 'identity';
+}
+
+const NEWLINE = 0x0a;
+
+export function encodeEnvelope(header: EnvelopeHeader, body: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(JSON.stringify(header)), Buffer.from([NEWLINE]), body]);
+}
+
+export function decodeEnvelope(value: Buffer): { header: EnvelopeHeader; body: Buffer } {
+  const nl = value.indexOf(NEWLINE);
+  if (nl < 0) throw new Error('queue message has no envelope header');
+  const header = JSON.parse(value.toString('utf8', 0, nl)) as EnvelopeHeader;
+  if (header.v !== 1) throw new Error(`unknown envelope version ${String(header.v)}`);
+  return { header, body: value.subarray(nl + 1) };
+}

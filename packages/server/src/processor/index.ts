@@ -1,0 +1,1 @@
+export { ReplayProcessor, type ProcessorConfig, type ProcessorDeps } from './replay-processor.js';

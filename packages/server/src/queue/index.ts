@@ -1,0 +1,2 @@
+export type { ReplayQueue, QueueMessage, QueueSubscription, BatchHandler } from './queue.js';
+export { FileQueue, type FileQueueOptions } from './file-queue.js';
