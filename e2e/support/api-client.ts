@@ -1,0 +1,44 @@
+import type { ReplayManifest, RrwebEvent, SessionListResponse } from '@gosight/shared';
+import { chunkPath, manifestPath } from '@gosight/shared';
+
+/** Reads a session back through the public API, the way the player does. */
+export async function fetchManifest(baseUrl: string, sessionId: string): Promise<ReplayManifest | undefined> {
+  const res = await fetch(`${baseUrl}${manifestPath(sessionId)}`);
+  if (res.status === 404) return undefined;
+  if (!res.ok) throw new Error(`manifest ${res.status}: ${await res.text()}`);
+  return (await res.json()) as ReplayManifest;
+}
+
+/** All events of a session, chunk by chunk (fetch undoes the chunk's Content-Encoding: gzip). */
+export async function fetchAllEvents(baseUrl: string, sessionId: string): Promise<{ manifest: ReplayManifest; chunks: RrwebEvent[][] }> {
+  const manifest = await fetchManifest(baseUrl, sessionId);
+  if (!manifest) throw new Error(`session ${sessionId} not found`);
+  const chunks: RrwebEvent[][] = [];
+  for (const c of manifest.chunks) {
+    const res = await fetch(`${baseUrl}${chunkPath(sessionId, c.index)}`);
+    if (!res.ok) throw new Error(`chunk ${c.index}: ${res.status}`);
+    chunks.push((await res.json()) as RrwebEvent[]);
+  }
+  return { manifest, chunks };
+}
+
+export async function listSessions(baseUrl: string): Promise<SessionListResponse> {
+  const res = await fetch(`${baseUrl}/api/sessions?limit=200`);
+  return (await res.json()) as SessionListResponse;
+}
+
+/** Polls `probe` until it returns a value, or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined) return v;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

@@ -1,0 +1,117 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync, gunzipSync } from 'node:zlib';
+import Fastify from 'fastify';
+import { FileQueue } from '../queue/index.js';
+import { collect } from '../queue/queue-contract.js';
+import { decodeEnvelope } from '../pipeline/envelope.js';
+import { errorHandler } from '../app/error-handler.js';
+import { silentLogger, tempDir } from '../test-support.js';
+import { ingestRoutes } from './ingest-routes.js';
+import { StaticProjectKeys } from './project-keys.js';
+
+const KEY = 'gs_test_key';
+const queue = await FileQueue.open({ dir: tempDir('ingest-q'), segmentBytes: 1 << 20, logger: silentLogger() });
+const app = Fastify();
+app.setErrorHandler(errorHandler);
+await app.register((scope) => ingestRoutes(scope, {
+  queue,
+  projects: new StaticProjectKeys([[KEY, 'proj-1']]),
+  limits: { maxBodyBytes: 64 * 1024, maxDecompressedBytes: 256 * 1024, maxEventsPerBatch: 100 },
+}));
+after(async () => { await app.close(); await queue.close(); });
+
+const sessionId = '0b6f9a52-3c1e-4d8e-9f1a-2b3c4d5e6f70';
+const batch = (seq: number) => ({
+  sessionId, seq,
+  events: [{ type: 4, timestamp: 1_700_000_000_000 + seq, data: { href: 'https://a.test/', width: 800, height: 600 } }],
+});
+const post = (body: Buffer | string, headers: Record<string, string> = {}, url = '/v1/replay') =>
+  app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': 'application/json', ...headers } });
+const errorCode = (res: { json(): unknown }) => (res.json() as { error: { code: string; message: string } }).error;
+
+test('a gzipped batch with the key header is acked and queued with its envelope', async () => {
+  const body = gzipSync(JSON.stringify(batch(0)));
+  const res = await post(body, { 'x-gosight-key': KEY, 'content-encoding': 'gzip', 'user-agent': 'TestAgent/2' });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.deepEqual(res.json(), { accepted: 1, sessionId, seq: 0 });
+  const [m] = await collect(queue, 'ingest-test-1', 1);
+  assert.equal(m.key, sessionId);
+  const { header, body: queued } = decodeEnvelope(m.value);
+  assert.equal(header.projectId, 'proj-1');
+  assert.equal(header.seq, 0);
+  assert.equal(header.userAgent, 'TestAgent/2');
+  assert.equal(header.encoding, 'gzip');
+  assert.deepEqual(JSON.parse(gunzipSync(queued).toString()), batch(0));
+});
+
+test('a plain text/plain beacon with the key in the query is accepted', async () => {
+  const res = await post(JSON.stringify(batch(1)), { 'content-type': 'text/plain;charset=UTF-8' }, `/v1/replay?key=${KEY}`);
+  assert.equal(res.statusCode, 200, res.body);
+});
+
+test('missing and unknown keys get 401 with a code', async () => {
+  let res = await post(JSON.stringify(batch(2)));
+  assert.equal(res.statusCode, 401);
+  assert.equal(errorCode(res).code, 'GOSIGHT_MISSING_KEY');
+  res = await post(JSON.stringify(batch(2)), { 'x-gosight-key': 'nope' });
+  assert.equal(res.statusCode, 401);
+  assert.equal(errorCode(res).code, 'GOSIGHT_INVALID_KEY');
+});
+
+test('bad bodies get a 4xx that says what is wrong', async () => {
+  const h = { 'x-gosight-key': KEY };
+  let res = await post('{"sessionId":', h);
+  assert.equal(res.statusCode, 400);
+  assert.equal(errorCode(res).code, 'GOSIGHT_INVALID_JSON');
+  res = await post(JSON.stringify({ sessionId: 'x', seq: 0, events: [{ type: 3, timestamp: 1, data: {} }] }), h);
+  assert.equal(res.statusCode, 400);
+  assert.equal(errorCode(res).code, 'GOSIGHT_INVALID_BATCH');
+  assert.match(errorCode(res).message, /sessionId must be a UUID.*events\[0\]\.data\.source/);
+  res = await post(Buffer.from('definitely not gzip'), { ...h, 'content-encoding': 'gzip' });
+  assert.equal(res.statusCode, 400);
+  assert.equal(errorCode(res).code, 'GOSIGHT_DECOMPRESSION_FAILED');
+  res = await post(JSON.stringify(batch(3)), { ...h, 'content-encoding': 'br' });
+  assert.equal(res.statusCode, 415);
+  assert.equal(errorCode(res).code, 'GOSIGHT_UNSUPPORTED_ENCODING');
+  res = await post(JSON.stringify(batch(3)), { ...h, 'content-type': 'application/xml' });
+  assert.equal(res.statusCode, 415);
+  res = await post('', h);
+  assert.equal(res.statusCode, 400);
+});
+
+test('size caps: a gzip bomb and an oversized body get 413', async () => {
+  const h = { 'x-gosight-key': KEY };
+  const bombJson = JSON.stringify({ ...batch(4), padding: 'x'.repeat(2_000_000) });
+  let res = await post(gzipSync(bombJson), { ...h, 'content-encoding': 'gzip' });
+  assert.equal(res.statusCode, 413);
+  assert.equal(errorCode(res).code, 'GOSIGHT_PAYLOAD_TOO_LARGE');
+  res = await post(Buffer.alloc(100 * 1024, 0x20), h);
+  assert.equal(res.statusCode, 413);
+  assert.equal(errorCode(res).code, 'GOSIGHT_PAYLOAD_TOO_LARGE');
+});
+
+test('CORS preflight allows any origin to send with our headers', async () => {
+  const res = await app.inject({
+    method: 'OPTIONS', url: '/v1/replay',
+    headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,content-encoding,x-gosight-key' },
+  });
+  assert.equal(res.statusCode, 204);
+  assert.equal(res.headers['access-control-allow-origin'], '*');
+  assert.match(String(res.headers['access-control-allow-headers']), /X-GoSight-Key/i);
+});
+
+test('when the queue cannot take the batch the answer is 503, never a false ack', async () => {
+  const closedQueue = await FileQueue.open({ dir: tempDir('ingest-q2'), segmentBytes: 1 << 20, logger: silentLogger() });
+  await closedQueue.close();
+  const app2 = Fastify();
+  app2.setErrorHandler(errorHandler);
+  await app2.register((scope) => ingestRoutes(scope, {
+    queue: closedQueue, projects: new StaticProjectKeys([[KEY, 'p']]),
+    limits: { maxBodyBytes: 65536, maxDecompressedBytes: 65536, maxEventsPerBatch: 10 },
+  }));
+  const res = await app2.inject({ method: 'POST', url: '/v1/replay', payload: JSON.stringify(batch(5)), headers: { 'content-type': 'application/json', 'x-gosight-key': KEY } });
+  assert.equal(res.statusCode, 503);
+  assert.equal(errorCode(res).code, 'GOSIGHT_QUEUE_UNAVAILABLE');
+  await app2.close();
+});
