@@ -16,7 +16,7 @@ async function send(url: string, batch: ReplayBatch): Promise<boolean> {
     const res = await fetch(`${url}/v1/replay`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-gosight-key': KEY },
-      body: gzipBatch(batch),
+      body: new Uint8Array(gzipBatch(batch)),
     });
     await res.arrayBuffer();
     return res.ok;

@@ -46,7 +46,7 @@ test('unknown keys in the config file are rejected', () => {
 test('README documents every setting with its flag, variable and default', () => {
   const readme = readFileSync(fileURLToPath(new URL('../../../../README.md', import.meta.url)), 'utf8');
   for (const s of SETTINGS) {
-    const row = readme.split('\n').find((line) => line.includes(`\`--${s.flag}\``));
+    const row = readme.split('\n').find((line) => line.startsWith(`| \`--${s.flag}\` |`));
     assert.ok(row, `README has a row for --${s.flag}`);
     assert.ok(row.includes(`\`${s.env}\``), `README row for --${s.flag} names ${s.env}`);
     if (s.default !== undefined) assert.ok(row.includes(String(s.default)), `README row for --${s.flag} shows default ${s.default}`);
