@@ -1,0 +1,36 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runIngestBench } from './ingest-bench.js';
+import { printTable } from './stats.js';
+
+/**
+ * `npm run bench`: runs the benchmarks, prints a table per benchmark and writes all
+ * results to .bench/results.json. `--quick` runs a smaller load (for a smoke check).
+ */
+const quick = process.argv.includes('--quick');
+const outDir = fileURLToPath(new URL('../.bench/', import.meta.url));
+const log = (s: string) => console.log(s);
+
+const ingest = await runIngestBench(quick
+  ? { clients: 4, sessionsPerClient: 2, batchesPerSession: 20, eventsPerBatch: 50, playableProbes: 3 }
+  : { clients: 8, sessionsPerClient: 4, batchesPerSession: 60, eventsPerBatch: 50, playableProbes: 10 }, log);
+
+printTable('Ingest, embedded default (gosight start: FileQueue + processor + chDB)', [
+  ['clients (concurrent)', ingest.options.clients],
+  ['batches / events', `${ingest.batches} / ${ingest.events}`],
+  ['raw / gzipped MB', `${ingest.rawMB} / ${ingest.gzipMB}`],
+  ['acked: events/s', ingest.ackedEventsPerSec],
+  ['acked: raw MB/s', ingest.ackedRawMBPerSec],
+  ['stored: events/s', ingest.storedEventsPerSec],
+  ['stored: raw MB/s', ingest.storedRawMBPerSec],
+  ['ack latency p50 / p99 / max ms', `${ingest.ackLatencyMs.p50} / ${ingest.ackLatencyMs.p99} / ${ingest.ackLatencyMs.max}`],
+  ['ack -> playable p50 / max ms', `${ingest.ackToPlayableMs.p50} / ${ingest.ackToPlayableMs.max}`],
+  ['bare JSON.parse+gzip: events/s', ingest.bare.eventsPerSec],
+  ['bare JSON.parse+gzip: raw MB/s', ingest.bare.rawMBPerSec],
+  ['acked / bare ratio', ingest.ratio],
+]);
+
+mkdirSync(outDir, { recursive: true });
+const file = `${outDir}results.json`;
+writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), quick, ingest }, null, 2)}\n`);
+console.log(`\nresults written to ${file}`);
