@@ -80,3 +80,22 @@ test('FileQueue: publishing after close is refused with a queue-unavailable erro
   await q.close();
   await assert.rejects(q.publish('k', Buffer.from('x')), (e: Error & { code?: string }) => e.code === 'GOSIGHT_QUEUE_UNAVAILABLE');
 });
+
+test('FileQueue: a handler that fails gets the same batch again, nothing skipped', async () => {
+  const q = await openQueue(tempDir('queue-retry'));
+  for (const v of ['a', 'b', 'c']) await q.publish('k', Buffer.from(v));
+  let calls = 0;
+  const seen: string[] = [];
+  const done = new Promise<void>((resolve) => {
+    void q.subscribe('g', async (batch) => {
+      calls++;
+      if (calls <= 2) throw new Error('store down');
+      seen.push(...batch.map((m) => m.value.toString()));
+      if (seen.length >= 3) resolve();
+    });
+  });
+  await done;
+  assert.equal(calls, 3, 'two failures, then success');
+  assert.deepEqual(seen, ['a', 'b', 'c']);
+  await q.close();
+});

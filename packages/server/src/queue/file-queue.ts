@@ -129,6 +129,7 @@ export class FileQueue implements ReplayQueue {
       startOffset: committed,
       maxBatchMessages: this.opts.maxBatchMessages ?? 500,
       waitForAppend: (signal, timeoutMs) => waitForEvent(this.durable, 'durable', signal, timeoutMs),
+      onHandlerError: (err, attempt) => this.opts.logger.error({ err, group, attempt }, 'queue: consumer failed on a batch; redelivering it'),
     });
     const abort = new AbortController();
     const loop = reader.run(handler, abort.signal).catch((err: unknown) => {

@@ -10,6 +10,8 @@ export interface SegmentReaderOptions {
   segments: Segment[];
   startOffset: number;
   maxBatchMessages: number;
+  /** Called when the handler throws; the batch is redelivered after a pause. */
+  onHandlerError?: (err: unknown, attempt: number) => void;
   /** Resolves when new durable records may exist, when `signal` aborts, or after `timeoutMs`. */
   waitForAppend: (signal: AbortSignal, timeoutMs: number) => Promise<void>;
 }
@@ -36,7 +38,23 @@ export class SegmentReader {
         await this.opts.waitForAppend(signal, 200);
         continue;
       }
-      await handler(batch);
+      await this.deliver(batch, handler, signal);
+    }
+  }
+
+  /**
+   * Hands a batch to the handler until it succeeds: a failing handler (say, the store is
+   * down) gets the same batch again after a growing pause, so nothing is skipped.
+   */
+  private async deliver(batch: QueueMessage[], handler: BatchHandler, signal: AbortSignal): Promise<void> {
+    for (let attempt = 0; !signal.aborted; attempt++) {
+      try {
+        await handler(batch);
+        return;
+      } catch (err) {
+        this.opts.onHandlerError?.(err, attempt);
+        await sleep(Math.min(200 * 2 ** attempt, 10_000), signal);
+      }
     }
   }
 
@@ -110,4 +128,17 @@ export class SegmentReader {
     await this.handle?.close();
     this.handle = undefined;
   }
+}
+
+/** A pause that ends early when `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
