@@ -1,0 +1,82 @@
+/// <reference types="node" />
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { resolveConfig } from './config.js';
+
+const base = { endpoint: 'http://127.0.0.1:3000', projectKey: 'pk_demo' };
+
+test('fills every default from the brief', () => {
+  const result = resolveConfig(base);
+  assert.ok(result.ok);
+  assert.deepEqual({ ...result.config }, {
+    endpoint: 'http://127.0.0.1:3000',
+    projectKey: 'pk_demo',
+    maskAllInputs: true,
+    maskTextSelector: undefined,
+    blockSelector: undefined,
+    maskTextClass: 'gosight-mask',
+    blockClass: 'gosight-block',
+    ignoreClass: 'gosight-ignore',
+    consoleLevels: ['error', 'warn'],
+    flushIntervalMs: 5000,
+    maxBatchEvents: 50,
+    maxPendingBatches: 100,
+    debug: false,
+  });
+  assert.ok(Object.isFrozen(result.config));
+  assert.ok(Object.isFrozen(result.config.consoleLevels));
+});
+
+test('rejects missing or malformed endpoint and key', () => {
+  assert.equal(resolveConfig(undefined).ok, false);
+  assert.equal(resolveConfig({ projectKey: 'k' }).ok, false);
+  assert.equal(resolveConfig({ endpoint: 'not a url', projectKey: 'k' }).ok, false);
+  assert.equal(resolveConfig({ endpoint: 'ftp://example.com', projectKey: 'k' }).ok, false);
+  assert.equal(resolveConfig({ endpoint: 'https://example.com', projectKey: '  ' }).ok, false);
+});
+
+test('normalizes the endpoint but keeps a path prefix', () => {
+  const plain = resolveConfig({ ...base, endpoint: 'https://replay.example.com/' });
+  assert.ok(plain.ok);
+  assert.equal(plain.config.endpoint, 'https://replay.example.com');
+  const prefixed = resolveConfig({ ...base, endpoint: 'https://example.com/gosight//' });
+  assert.ok(prefixed.ok);
+  assert.equal(prefixed.config.endpoint, 'https://example.com/gosight');
+});
+
+test('clamps the flush interval to at most 5 s and the batch size to at least 1', () => {
+  const slow = resolveConfig({ ...base, flushIntervalMs: 60_000, maxBatchEvents: 0 });
+  assert.ok(slow.ok);
+  assert.equal(slow.config.flushIntervalMs, 5000);
+  assert.equal(slow.config.maxBatchEvents, 1);
+  const junk = resolveConfig({ ...base, flushIntervalMs: Number.NaN, maxBatchEvents: '10' });
+  assert.ok(junk.ok);
+  assert.equal(junk.config.flushIntervalMs, 5000);
+  assert.equal(junk.config.maxBatchEvents, 50);
+});
+
+test('keeps only known console levels; an empty list turns console recording off', () => {
+  const mixed = resolveConfig({ ...base, console: { levels: ['log', 'bogus', 42, 'error'] } });
+  assert.ok(mixed.ok);
+  assert.deepEqual(mixed.config.consoleLevels, ['log', 'error']);
+  const off = resolveConfig({ ...base, console: { levels: [] } });
+  assert.ok(off.ok);
+  assert.deepEqual(off.config.consoleLevels, []);
+});
+
+test('takes privacy options as given', () => {
+  const result = resolveConfig({
+    ...base,
+    maskAllInputs: false,
+    maskTextSelector: '.secret',
+    blockSelector: '#ad',
+    maskTextClass: 'm',
+    debug: true,
+  });
+  assert.ok(result.ok);
+  assert.equal(result.config.maskAllInputs, false);
+  assert.equal(result.config.maskTextSelector, '.secret');
+  assert.equal(result.config.blockSelector, '#ad');
+  assert.equal(result.config.maskTextClass, 'm');
+  assert.equal(result.config.debug, true);
+});

@@ -1,0 +1,40 @@
+/// <reference types="node" />
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { RecordPlugin } from '@rrweb/types';
+import { resolveConfig } from './config.js';
+import { buildRecordOptions } from './record-options.js';
+
+function config(extra: object = {}) {
+  const result = resolveConfig({ endpoint: 'http://h', projectKey: 'k', ...extra });
+  assert.ok(result.ok);
+  return result.config;
+}
+
+test('passes the spec §3.3 recording options', () => {
+  const emit = () => {};
+  const plugin: RecordPlugin = { name: 'rrweb/console@1', options: {} };
+  const options = buildRecordOptions({ config: config({ blockSelector: '#ad' }), emit, plugins: [plugin], onError: () => {} });
+  assert.equal(options.emit, emit);
+  assert.equal(options.checkoutEveryNms, 60_000);
+  assert.equal(options.checkoutEveryNth, 200);
+  assert.equal(options.maskAllInputs, true);
+  assert.equal(options.maskTextSelector, undefined);
+  assert.equal(options.blockSelector, '#ad');
+  assert.equal(options.maskTextClass, 'gosight-mask');
+  assert.equal(options.blockClass, 'gosight-block');
+  assert.equal(options.ignoreClass, 'gosight-ignore');
+  assert.deepEqual(options.sampling, { mousemove: true, mouseInteraction: true, scroll: 150, media: 800, input: 'last' });
+  assert.equal(options.inlineStylesheet, true);
+  assert.equal(options.inlineImages, false);
+  assert.equal(options.collectFonts, true);
+  assert.deepEqual(options.plugins, [plugin]);
+});
+
+test('swallows rrweb observer errors after reporting them', () => {
+  const seen: unknown[] = [];
+  const options = buildRecordOptions({ config: config(), emit: () => {}, plugins: [], onError: (e) => seen.push(e) });
+  const error = new Error('observer broke');
+  assert.equal(options.errorHandler?.(error), true);
+  assert.deepEqual(seen, [error]);
+});
