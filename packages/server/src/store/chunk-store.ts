@@ -1,4 +1,4 @@
-import type { ReplayManifest, SessionListResponse, SessionSummary } from '@gosight/shared';
+import type { ChunkMeta, ReplayManifest, SessionListResponse, SessionSummary } from '@gosight/shared';
 
 /** A chunk as the processor writes it: the spec's replay_chunks row plus bookkeeping. */
 export interface StoredChunk extends ChunkState {
@@ -10,18 +10,9 @@ export interface StoredChunk extends ChunkState {
  * Everything about a stored chunk but its bytes: what the processor needs to resume a
  * session (which batches it holds, its stats) without reading the data back.
  */
-export interface ChunkState {
+export interface ChunkState extends ChunkMeta {
   projectId: string;
   sessionId: string;
-  index: number;
-  timestampStart: number;
-  timestampEnd: number;
-  dataSize: number;
-  compressedSize: number;
-  eventCount: number;
-  hasFullSnapshot: boolean;
-  hasErrors: boolean;
-  hasNetwork: boolean;
   /** Sequence numbers of the batches whose events are in this chunk (duplicate detection). */
   batchSeqs: number[];
   clickCount: number;

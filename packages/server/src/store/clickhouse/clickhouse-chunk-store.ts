@@ -105,15 +105,9 @@ export class ClickHouseChunkStore implements ChunkStore {
     const chunks = await this.getChunkStates(projectId, sessionId);
     if (chunks.length === 0) return undefined;
     const metas: ChunkMeta[] = chunks.map((c) => ({
-      index: c.index,
-      timestampStart: c.timestampStart,
-      timestampEnd: c.timestampEnd,
-      dataSize: c.dataSize,
-      compressedSize: c.compressedSize,
-      eventCount: c.eventCount,
-      hasFullSnapshot: c.hasFullSnapshot,
-      hasErrors: c.hasErrors,
-      hasNetwork: c.hasNetwork,
+      index: c.index, timestampStart: c.timestampStart, timestampEnd: c.timestampEnd, dataSize: c.dataSize,
+      compressedSize: c.compressedSize, eventCount: c.eventCount, hasFullSnapshot: c.hasFullSnapshot,
+      hasErrors: c.hasErrors, hasNetwork: c.hasNetwork,
     }));
     const startedAt = Math.min(...metas.map((c) => c.timestampStart));
     const endedAt = Math.max(...metas.map((c) => c.timestampEnd));
