@@ -66,16 +66,20 @@ test('a demo session replays pixel for pixel: live page vs player at several mom
     await live.fill('#city', 'Lisbon');
     moments.push(await capture(live, '4-second-page'));
 
+    // One more recorded event after the last moment, then leave: pagehide sends the last batch.
     const last = moments[moments.length - 1].at;
+    await live.mouse.click(5, VIEWPORT.height - 5);
+    await live.close({ runBeforeUnload: true });
     const manifest = await waitFor('the session to be stored up to the last moment', async () => {
       const m = await fetchManifest(server.url, sessionId);
       return m && m.endedAt >= last && m.chunks.length >= 2 ? m : undefined;
     }, 30_000, 250);
-    await live.close();
 
     const player = await (await browser.newContext({ viewport: { width: 1500, height: 1100 } })).newPage();
     await player.goto(`${server.url}/sessions/${sessionId}`);
     await player.waitForFunction(() => (window as unknown as { __gosightPlayer?: { ready: boolean } }).__gosightPlayer?.ready === true, null, { timeout: 30_000 });
+    // rrweb draws its own cursor and trail over the iframe; they are not part of the page.
+    await player.addStyleTag({ content: '.replayer-mouse, .replayer-mouse-tail { display: none !important; }' });
     const results: string[] = [];
     for (const m of moments) {
       const offset = m.at - manifest.startedAt;

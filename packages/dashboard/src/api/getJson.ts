@@ -1,0 +1,12 @@
+import { ApiError } from './ApiError.js';
+
+/**
+ * GETs a JSON document from the GoSight API, throwing `ApiError` on an error status.
+ * Chunk bodies arrive gzip-compressed with `Content-Encoding: gzip`; the browser inflates
+ * them before `json()` sees them.
+ */
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, { signal, headers: { accept: 'application/json' } });
+  if (!response.ok) throw await ApiError.fromResponse(response);
+  return (await response.json()) as T;
+}

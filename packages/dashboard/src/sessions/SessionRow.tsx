@@ -1,0 +1,36 @@
+import { Link, useNavigate } from 'react-router-dom';
+import type { SessionSummary } from '@gosight/shared';
+import { formatDateTime } from '../format/formatDateTime.js';
+import { formatTime } from '../format/formatTime.js';
+import { summarizeUserAgent } from '../format/summarizeUserAgent.js';
+import { urlPath } from '../format/urlPath.js';
+
+/** One session in the list; the whole row opens the player. */
+export function SessionRow({ session }: { session: SessionSummary }) {
+  const navigate = useNavigate();
+  const href = `/sessions/${encodeURIComponent(session.sessionId)}`;
+  // The link in the first cell serves keyboard and middle-click users; a click anywhere else opens too.
+  const open = () => navigate(href);
+  return (
+    <tr className="session-row" data-testid="session-row" data-session-id={session.sessionId} onClick={open}>
+      <td>
+        <Link to={href} onClick={(event) => event.stopPropagation()}>
+          {formatDateTime(session.startedAt)}
+        </Link>
+      </td>
+      <td className="num">{formatTime(session.durationMs)}</td>
+      <td className="url" title={session.firstUrl}>
+        {urlPath(session.firstUrl) || '—'}
+      </td>
+      <td className="num">{session.pageCount}</td>
+      <td className="num">{session.clickCount}</td>
+      <td className="num">
+        <span className={session.errorCount > 0 ? 'badge badge-error' : 'muted'}>{session.errorCount}</span>
+      </td>
+      <td title={session.userAgent}>{summarizeUserAgent(session.userAgent)}</td>
+      <td className="num muted">
+        {session.viewportWidth > 0 ? `${session.viewportWidth}×${session.viewportHeight}` : '—'}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SessionListResponse } from '@gosight/shared';
+import { fetchSessionList } from '../api/readApi.js';
+import { SESSION_PAGE_SIZE, SESSION_REFRESH_INTERVAL_MS } from '../constants.js';
+
+export interface SessionListState {
+  /** Latest page read successfully; kept while a refresh is running or failed. */
+  data: SessionListResponse | null;
+  /** Message of the last failed read, cleared by the next successful one. */
+  error: string | null;
+  /** A request is in flight. */
+  loading: boolean;
+  /** When `data` was read (epoch ms). */
+  updatedAt: number | null;
+}
+
+/**
+ * Reads one page of `/api/sessions` and re-reads it every SESSION_REFRESH_INTERVAL_MS, counted
+ * from the end of the previous request so slow answers never pile up. `refresh` reads now.
+ */
+export function useSessionList(offset: number): SessionListState & { refresh: () => void } {
+  const [state, setState] = useState<SessionListState>({ data: null, error: null, loading: true, updatedAt: null });
+  const [round, setRound] = useState(0);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    setState((previous) => ({ ...previous, loading: true }));
+    fetchSessionList(SESSION_PAGE_SIZE, offset, abort.signal)
+      .then(
+        (data) => setState({ data, error: null, loading: false, updatedAt: Date.now() }),
+        (error: unknown) => {
+          if (abort.signal.aborted) return;
+          const message = error instanceof Error ? error.message : String(error);
+          setState((previous) => ({ ...previous, error: message, loading: false }));
+        },
+      )
+      .finally(() => {
+        if (!abort.signal.aborted) timer = setTimeout(() => setRound((n) => n + 1), SESSION_REFRESH_INTERVAL_MS);
+      });
+    return () => {
+      abort.abort();
+      clearTimeout(timer);
+    };
+  }, [offset, round]);
+
+  const refresh = useCallback(() => setRound((n) => n + 1), []);
+  return { ...state, refresh };
+}
