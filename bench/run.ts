@@ -5,15 +5,18 @@ import { printTable } from './stats.js';
 
 /**
  * `npm run bench`: runs the benchmarks, prints a table per benchmark and writes all
- * results to .bench/results.json. `--quick` runs a smaller load (for a smoke check).
+ * results to .bench/results.json. `--quick` runs a smaller load (for a smoke check);
+ * `--clients N` sets the number of concurrent posting clients (default 32: many browsers).
  */
 const quick = process.argv.includes('--quick');
+const clientsArg = process.argv.indexOf('--clients');
+const clients = clientsArg > 0 ? Number(process.argv[clientsArg + 1]) : undefined;
 const outDir = fileURLToPath(new URL('../.bench/', import.meta.url));
 const log = (s: string) => console.log(s);
 
 const ingest = await runIngestBench(quick
-  ? { clients: 4, sessionsPerClient: 2, batchesPerSession: 20, eventsPerBatch: 50, playableProbes: 3 }
-  : { clients: 8, sessionsPerClient: 4, batchesPerSession: 60, eventsPerBatch: 50, playableProbes: 10 }, log);
+  ? { clients: clients ?? 4, sessionsPerClient: 2, batchesPerSession: 20, eventsPerBatch: 50, playableProbes: 3 }
+  : { clients: clients ?? 32, sessionsPerClient: 2, batchesPerSession: 60, eventsPerBatch: 50, playableProbes: 10 }, log);
 
 printTable('Ingest, embedded default (gosight start: FileQueue + processor + chDB)', [
   ['clients (concurrent)', ingest.options.clients],

@@ -1,8 +1,5 @@
-import { gunzip } from 'node:zlib';
-import { promisify } from 'node:util';
 import { GoSightError } from '../errors/index.js';
-
-const gunzipAsync = promisify(gunzip);
+import { decompressChunk } from '../processor/compress.js';
 
 export interface DecodedBody {
   /** The JSON text of the batch. */
@@ -22,7 +19,7 @@ export async function decodeBody(raw: Buffer, contentEncoding: string | undefine
   }
   if (encoding !== 'gzip' && encoding !== 'x-gzip') throw new GoSightError('UNSUPPORTED_ENCODING', `Content-Encoding "${encoding}" is not supported: use gzip or none`);
   try {
-    return { json: await gunzipAsync(raw, { maxOutputLength: maxDecompressedBytes }), encoding: 'gzip' };
+    return { json: await decompressChunk(raw, maxDecompressedBytes), encoding: 'gzip' };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw tooLarge(maxDecompressedBytes);
     throw new GoSightError('DECOMPRESSION_FAILED', `body is not valid gzip: ${(err as Error).message}`, { cause: err });

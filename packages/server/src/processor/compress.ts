@@ -1,4 +1,4 @@
-import { gunzip, gzip } from 'node:zlib';
+import { gunzip, gunzipSync, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 
 const gzipAsync = promisify(gzip);
@@ -10,6 +10,14 @@ const gunzipAsync = promisify(gunzip);
  */
 export const compressChunk = (json: Buffer, level: number): Promise<Buffer> => gzipAsync(json, { level });
 
-/** Inverse of `compressChunk`; `maxOutputLength` guards against decompression bombs. */
-export const decompressChunk = (gz: Buffer, maxOutputLength?: number): Promise<Buffer> =>
-  gunzipAsync(gz, maxOutputLength ? { maxOutputLength } : {});
+/** Below this, inflating inline costs less than the round trip to the thread pool. */
+const INLINE_GUNZIP_MAX_BYTES = 32 * 1024;
+
+/**
+ * Inverse of `compressChunk`; `maxOutputLength` guards against decompression bombs.
+ * Small inputs (most SDK batches) are inflated inline, larger ones on the thread pool.
+ */
+export async function decompressChunk(gz: Buffer, maxOutputLength?: number): Promise<Buffer> {
+  const options = maxOutputLength ? { maxOutputLength } : {};
+  return gz.length <= INLINE_GUNZIP_MAX_BYTES ? gunzipSync(gz, options) : gunzipAsync(gz, options);
+}

@@ -135,12 +135,12 @@ export class ReplayProcessor {
   flush(force: boolean): Promise<void> {
     return this.serial(async () => {
       const now = this.now();
-      const writes: { session: SessionState; chunk: LiveChunk; row: StoredChunk }[] = [];
+      const due: { session: SessionState; chunk: LiveChunk }[] = [];
       for (const session of this.sessions.values()) {
-        for (const chunk of session.dueChunks(now, this.deps.config.openChunkFlushMs, force)) {
-          writes.push({ session, chunk, row: await this.buildRow(session, chunk) });
-        }
+        for (const chunk of session.dueChunks(now, this.deps.config.openChunkFlushMs, force)) due.push({ session, chunk });
       }
+      // Chunks compress in parallel on the thread pool.
+      const writes = await Promise.all(due.map(async (d) => ({ ...d, row: await this.buildRow(d.session, d.chunk) })));
       if (writes.length > 0) {
         await this.deps.store.writeChunks(writes.map((w) => w.row));
         const touched = new Set<SessionState>();
