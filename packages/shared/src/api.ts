@@ -11,6 +11,8 @@ export interface SessionSummary {
   pageCount: number;
   clickCount: number;
   errorCount: number;
+  rageClickCount: number;
+  deadClickCount: number;
   eventCount: number;
   chunkCount: number;
   userAgent: string;
@@ -18,7 +20,28 @@ export interface SessionSummary {
   viewportHeight: number;
 }
 
-/** `GET /api/sessions?limit=&offset=`: newest first. */
+/**
+ * Query of `GET /api/sessions`. All filters are optional and combine with AND.
+ * `url` matches any page URL of the session (substring, case-insensitive);
+ * `from`/`to` bound the start time (epoch ms); durations are in ms.
+ */
+export interface SessionListQuery {
+  limit?: number;
+  offset?: number;
+  url?: string;
+  from?: number;
+  to?: number;
+  minDurationMs?: number;
+  maxDurationMs?: number;
+  hasErrors?: boolean;
+  hasRageClicks?: boolean;
+  sort?: SessionSort;
+}
+
+export type SessionSort = 'newest' | 'oldest' | 'longest' | 'shortest' | 'most_errors' | 'most_clicks';
+export const SESSION_SORTS: readonly SessionSort[] = ['newest', 'oldest', 'longest', 'shortest', 'most_errors', 'most_clicks'];
+
+/** `GET /api/sessions?limit=&offset=&...`: newest first unless `sort` says otherwise. */
 export interface SessionListResponse {
   sessions: SessionSummary[];
   /** Total number of sessions in the project. */

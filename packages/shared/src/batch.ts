@@ -17,6 +17,11 @@ export interface ReplayBatch {
   seq: number;
   /** rrweb events in the order rrweb emitted them. */
   events: RrwebEvent[];
+  /**
+   * Events the SDK dropped since its last delivered batch because its queue was over
+   * budget (oldest first). Reported so the loss is visible, never silent.
+   */
+  droppedEvents?: number;
 }
 
 /** Ingest paths and header names the SDK and the server agree on. */

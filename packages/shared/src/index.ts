@@ -1,3 +1,4 @@
 export * from './rrweb-events.js';
 export * from './batch.js';
 export * from './api.js';
+export * from './session-events.js';

@@ -6,6 +6,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_SEQ = 0xffffffff;
 const MAX_PROBLEMS = 5;
 const KNOWN_TYPES = new Set<number>(Object.values(EventType));
+const BATCH_FIELDS = new Set(['v', 'sessionId', 'seq', 'events', 'droppedEvents']);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -28,8 +29,11 @@ export function validateBatch(body: unknown, maxEvents: number): BatchCheck {
   else if (events.length === 0) add('events must not be empty');
   else if (events.length > maxEvents) add(`events has ${events.length} items; at most ${maxEvents} are accepted per batch`);
   else events.forEach((e, i) => checkEvent(e, `events[${i}]`, add));
+  if (body.droppedEvents !== undefined && (!Number.isInteger(body.droppedEvents) || (body.droppedEvents as number) < 0)) {
+    add('droppedEvents must be a non-negative integer');
+  }
   for (const key of Object.keys(body)) {
-    if (!['v', 'sessionId', 'seq', 'events'].includes(key)) add(`unknown field "${key}"`);
+    if (!BATCH_FIELDS.has(key)) add(`unknown field "${key}"`);
   }
   return problems.length === 0 ? { ok: true, batch: body as unknown as ReplayBatch } : { ok: false, problems };
 }
