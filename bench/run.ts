@@ -33,7 +33,15 @@ printTable('Ingest, embedded default (gosight start: FileQueue + processor + chD
   ['acked / bare ratio', ingest.ratio],
 ]);
 
+const results: Record<string, unknown> = { date: new Date().toISOString(), quick, ingest };
+
+// --- player bench ---
+// --- end player bench ---
+
+// --- sdk bench ---
+// --- end sdk bench ---
+
 mkdirSync(outDir, { recursive: true });
 const file = `${outDir}results.json`;
-writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), quick, ingest }, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nresults written to ${file}`);
