@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { SESSIONS_PATH } from '@gosight/shared';
+import { parseListQuery } from './parse-list-query.js';
 import { GoSightError } from '../errors/index.js';
 import type { ChunkStore } from '../store/index.js';
 
@@ -10,15 +11,17 @@ export interface ApiDeps {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_PAGE = 200;
 
 /** Read API for the dashboard: session list, replay manifest, chunk bytes. */
 export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
-  app.get(SESSIONS_PATH, async (req) => {
-    const q = req.query as Record<string, string | undefined>;
-    const limit = intParam(q.limit, 'limit', 25, 1, MAX_PAGE);
-    const offset = intParam(q.offset, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
-    return deps.store.listSessions(deps.projectId, { limit, offset });
+  app.get(SESSIONS_PATH, async (req) =>
+    deps.store.listSessions(deps.projectId, parseListQuery(req.query as Record<string, string | undefined>)));
+
+  app.get('/api/sessions/:id/events', async (req) => {
+    const id = sessionIdParam(req.params);
+    const events = await deps.store.getSessionEvents(deps.projectId, id);
+    if (!events) throw new GoSightError('SESSION_NOT_FOUND', `session ${id} not found (or not processed yet)`);
+    return events;
   });
 
   app.get('/api/sessions/:id/replay', async (req) => {

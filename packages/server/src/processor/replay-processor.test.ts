@@ -87,6 +87,14 @@ test('batches become chunks cut at full snapshots, duplicates dropped, summary d
   assert.equal(summary.viewportWidth, 1024);
   assert.equal(summary.durationMs, 61_000);
   assert.equal(processor.stats.duplicates, 1);
+
+  const derived = await store.getSessionEvents('p', sid);
+  assert.ok(derived);
+  assert.deepEqual(derived.events.filter((e) => e.kind !== 'dead_click').map((e) => `${e.kind}@${e.timestamp - T}`), [
+    'page_view@0', 'click@100', 'error@300', 'click@400', 'page_view@60001', 'click@61000',
+  ]);
+  assert.ok(derived.events.every((e) => e.chunkIndex === (e.timestamp - T < 60_001 ? 0 : 1)), 'each event names its chunk');
+  assert.deepEqual(derived.inactiveRanges, [{ start: T + 400, end: T + 60_001 }]);
   await processor.stop();
   await queue.close();
 });

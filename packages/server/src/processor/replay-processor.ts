@@ -4,6 +4,7 @@ import type { QueueMessage, QueueSubscription, ReplayQueue } from '../queue/inde
 import type { ChunkState, ChunkStore, StoredChunk } from '../store/index.js';
 import { decodeEnvelope } from '../pipeline/envelope.js';
 import { chunkStats } from './chunk-stats.js';
+import { deriveChunkEvents } from './derive-events.js';
 import { compressChunk, decompressChunk } from './compress.js';
 import { SessionState, type LiveChunk } from './session-state.js';
 import { summarizeSession } from './session-summary.js';
@@ -145,7 +146,7 @@ export class ReplayProcessor {
         await this.deps.store.writeChunks(writes.map((w) => w.row));
         const touched = new Set<SessionState>();
         for (const w of writes) {
-          const { data: _data, ...state } = w.row;
+          const { data: _data, derivedEvents: _events, activity: _activity, ...state } = w.row;
           w.session.markWritten(w.chunk, state satisfies ChunkState);
           touched.add(w.session);
         }
@@ -165,6 +166,12 @@ export class ReplayProcessor {
     const json = Buffer.from(JSON.stringify(events));
     const data = await compressChunk(json, this.deps.config.chunkGzipLevel);
     const stats = chunkStats(events);
+    const derived = deriveChunkEvents(events, {
+      chunkIndex: chunk.index,
+      previousUrl: session.lastUrlBefore(chunk.index),
+      following: session.eventsAfter(chunk.index),
+    });
+    const count = (kind: string) => derived.events.filter((e) => e.kind === kind).length;
     return {
       projectId: session.projectId,
       sessionId: session.sessionId,
@@ -181,7 +188,11 @@ export class ReplayProcessor {
       batchSeqs: [...chunk.batchSeqs].sort((a, b) => a - b),
       clickCount: stats.clickCount,
       errorCount: stats.errorCount,
+      rageClickCount: count('rage_click'),
+      deadClickCount: count('dead_click'),
       pageUrls: stats.pageUrls,
+      derivedEvents: derived.events,
+      activity: derived.activity,
       viewportWidth: stats.viewportWidth,
       viewportHeight: stats.viewportHeight,
       userAgent: session.userAgent,

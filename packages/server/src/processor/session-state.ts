@@ -1,6 +1,7 @@
 import type { RrwebEvent } from '@gosight/shared';
 import type { ChunkState } from '../store/index.js';
 import { chunksToLoad, placeEvents, type PlacementChunk } from './chunk-placement.js';
+import { chunkStats } from './chunk-stats.js';
 
 /** A chunk held by the processor: its stored state plus, when loaded, its events. */
 export interface LiveChunk extends PlacementChunk {
@@ -92,6 +93,22 @@ export class SessionState {
     chunk.stored = state;
     chunk.dirtySince = undefined;
     if (chunk.index < this.chunks.length - 1) chunk.events = undefined;
+  }
+
+  /** The last page URL seen before chunk `index` (for page views that span chunks). */
+  lastUrlBefore(index: number): string {
+    for (let i = index - 1; i >= 0; i--) {
+      const c = this.chunks[i];
+      const urls = c.events ? chunkStats(c.events).pageUrls : c.stored?.pageUrls ?? [];
+      if (urls.length > 0) return urls[urls.length - 1];
+    }
+    return '';
+  }
+
+  /** The next chunk's events sorted by time, when in memory (to judge clicks near a chunk's end). */
+  eventsAfter(index: number): RrwebEvent[] | undefined {
+    const next = this.chunks[index + 1]?.events;
+    return next ? [...next].sort((a, b) => a.timestamp - b.timestamp) : undefined;
   }
 
   /** Stored states of all chunks, for the summary (only meaningful once all are written). */

@@ -83,6 +83,47 @@ export function runChunkStoreContract(name: string, open: () => Promise<ChunkSto
     assert.equal(page2.sessions[0].clickCount, 42);
     assert.equal(page2.sessions[0].firstUrl, 'https://example.test/a');
   });
+
+  test(`${name}: session list filters and sorts`, async () => {
+    const s = await store();
+    const projectId = `filter-${randomUUID()}`;
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    await s.writeSessions([
+      session({ projectId, sessionId: a, startedAt: T0 + 1_000, durationMs: 5_000, errorCount: 2, clickCount: 1, pageUrls: ['https://shop.test/', 'https://shop.test/Checkout'] }),
+      session({ projectId, sessionId: b, startedAt: T0 + 2_000, durationMs: 90_000, rageClickCount: 1, clickCount: 9, pageUrls: ['https://shop.test/cart'] }),
+      session({ projectId, sessionId: c, startedAt: T0 + 3_000, durationMs: 30_000, pageUrls: ['https://blog.test/post'] }),
+    ]);
+    const ids = async (q: Record<string, unknown>) =>
+      (await s.listSessions(projectId, { limit: 10, offset: 0, ...q })).sessions.map((x) => x.sessionId);
+    assert.deepEqual(await ids({ url: 'checkout' }), [a], 'URL search is a case-insensitive substring of any page');
+    assert.deepEqual(await ids({ url: 'shop.test' }), [b, a]);
+    assert.deepEqual(await ids({ hasErrors: true }), [a]);
+    assert.deepEqual(await ids({ hasRageClicks: true }), [b]);
+    assert.deepEqual(await ids({ minDurationMs: 10_000 }), [c, b]);
+    assert.deepEqual(await ids({ maxDurationMs: 30_000 }), [c, a]);
+    assert.deepEqual(await ids({ from: T0 + 1_500, to: T0 + 2_500 }), [b]);
+    assert.deepEqual(await ids({ sort: 'oldest' }), [a, b, c]);
+    assert.deepEqual(await ids({ sort: 'longest' }), [b, c, a]);
+    assert.deepEqual(await ids({ sort: 'most_clicks' }), [b, a, c]);
+    const page = await s.listSessions(projectId, { limit: 1, offset: 0, url: 'shop' });
+    assert.equal(page.total, 2, 'total counts every match, not just the page');
+    assert.equal(page.sessions[0].rageClickCount, 1);
+  });
+
+  test(`${name}: session events merge the chunks' derived events and activity`, async () => {
+    const s = await store();
+    const sessionId = randomUUID();
+    const ev = (i: number, t: number) => ({ id: `${i}:click:0`, kind: 'click' as const, timestamp: T0 + t, chunkIndex: i, label: 'Click', severity: 'info' as const, x: 1, y: 2, nodeId: 3, count: 1 });
+    await s.writeChunks([
+      chunk({ sessionId, index: 0, timestampStart: T0, timestampEnd: T0 + 20_000, derivedEvents: [ev(0, 1_000)], activity: { first: T0, last: T0 + 1_000, gaps: [] } }),
+      chunk({ sessionId, index: 1, timestampStart: T0 + 20_000, timestampEnd: T0 + 40_000, derivedEvents: [ev(1, 30_000)], activity: { first: T0 + 30_000, last: T0 + 30_000, gaps: [] } }),
+    ]);
+    const r = await s.getSessionEvents('p1', sessionId);
+    assert.ok(r);
+    assert.deepEqual(r.events.map((e) => e.id), ['0:click:0', '1:click:0']);
+    assert.deepEqual(r.inactiveRanges, [{ start: T0 + 1_000, end: T0 + 30_000 }, { start: T0 + 30_000, end: T0 + 40_000 }]);
+    assert.equal(await s.getSessionEvents('p1', randomUUID()), undefined);
+  });
 }
 
 function chunk(over: Partial<StoredChunk> & { sessionId: string; index: number }): StoredChunk {
@@ -104,6 +145,10 @@ function chunk(over: Partial<StoredChunk> & { sessionId: string; index: number }
     viewportWidth: 1024,
     viewportHeight: 768,
     userAgent: 'test-agent',
+    rageClickCount: 0,
+    deadClickCount: 0,
+    derivedEvents: [],
+    activity: { gaps: [] },
     version: 1,
     ...over,
     data,
@@ -124,6 +169,9 @@ function session(over: Partial<SessionRecord> & { projectId: string; sessionId: 
     userAgent: 'test-agent',
     viewportWidth: 1024,
     viewportHeight: 768,
+    rageClickCount: 0,
+    deadClickCount: 0,
+    pageUrls: ['https://example.test/a'],
     version: 1,
     ...over,
   };

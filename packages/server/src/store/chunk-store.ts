@@ -1,9 +1,16 @@
-import type { ChunkMeta, ReplayManifest, SessionListResponse, SessionSummary } from '@gosight/shared';
+import type {
+  ChunkMeta, ReplayManifest, SessionEvent, SessionEventsResponse, SessionListQuery, SessionListResponse, SessionSummary,
+} from '@gosight/shared';
+import type { ChunkActivity } from '../pipeline/activity.js';
 
 /** A chunk as the processor writes it: the spec's replay_chunks row plus bookkeeping. */
 export interface StoredChunk extends ChunkState {
   /** gzip of the chunk's JSON event array; returned byte for byte by the chunk endpoint. */
   data: Buffer;
+  /** Session events derived from the chunk (page views, clicks, errors, …). */
+  derivedEvents: SessionEvent[];
+  /** User activity in the chunk, for inactive ranges. */
+  activity: ChunkActivity;
 }
 
 /**
@@ -17,6 +24,8 @@ export interface ChunkState extends ChunkMeta {
   batchSeqs: number[];
   clickCount: number;
   errorCount: number;
+  rageClickCount: number;
+  deadClickCount: number;
   /** Page URLs seen in the chunk's Meta events, consecutive repeats removed. */
   pageUrls: string[];
   viewportWidth: number;
@@ -28,13 +37,13 @@ export interface ChunkState extends ChunkMeta {
 
 /** The per-session listing row, derived by the processor from the session's chunks. */
 export interface SessionRecord extends SessionSummary {
+  /** Every page URL of the session in order, consecutive repeats removed (for URL search). */
+  pageUrls: string[];
   version: number;
 }
 
-export interface ListSessionsQuery {
-  limit: number;
-  offset: number;
-}
+/** A validated list query: paging is always set. */
+export type ListSessionsQuery = SessionListQuery & { limit: number; offset: number };
 
 /** Where chunks and session summaries live. Embedded: chDB; scale-out: a ClickHouse server. */
 export interface ChunkStore {
@@ -44,8 +53,10 @@ export interface ChunkStore {
   writeChunks(chunks: StoredChunk[]): Promise<void>;
   /** Writes session summaries; a higher version replaces the old one. */
   writeSessions(sessions: SessionRecord[]): Promise<void>;
-  /** Sessions of a project, newest first. */
+  /** Sessions of a project matching the query's filters, in its order (newest first by default). */
   listSessions(projectId: string, query: ListSessionsQuery): Promise<SessionListResponse>;
+  /** The session's derived events and inactive ranges, or undefined if it has no chunk. */
+  getSessionEvents(projectId: string, sessionId: string): Promise<SessionEventsResponse | undefined>;
   /** The session's chunk list for the player, or undefined if it has no chunk. */
   getManifest(projectId: string, sessionId: string): Promise<ReplayManifest | undefined>;
   /** The stored gzip bytes of one chunk, or undefined. */

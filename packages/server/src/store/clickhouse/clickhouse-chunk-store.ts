@@ -1,8 +1,10 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import type { ChunkMeta, ReplayManifest, SessionListResponse, SessionSummary } from '@gosight/shared';
+import type { ChunkMeta, ReplayManifest, SessionEvent, SessionEventsResponse, SessionListResponse, SessionSummary } from '@gosight/shared';
+import { mergeInactiveRanges, type ChunkActivity } from '../../pipeline/activity.js';
 import { GoSightError } from '../../errors/index.js';
 import type { ChunkState, ChunkStore, ListSessionsQuery, SessionRecord, StoredChunk } from '../chunk-store.js';
 import { MIGRATIONS } from './schema.js';
+import { sessionListSql } from './session-list-sql.js';
 
 const DB_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -54,6 +56,10 @@ export class ClickHouseChunkStore implements ChunkStore {
         batch_seqs: c.batchSeqs,
         click_count: c.clickCount,
         error_count: c.errorCount,
+        rage_click_count: c.rageClickCount,
+        dead_click_count: c.deadClickCount,
+        derived_events: JSON.stringify(c.derivedEvents),
+        activity: JSON.stringify(c.activity),
         page_urls: c.pageUrls,
         viewport_width: c.viewportWidth,
         viewport_height: c.viewportHeight,
@@ -79,6 +85,9 @@ export class ClickHouseChunkStore implements ChunkStore {
         page_count: s.pageCount,
         click_count: s.clickCount,
         error_count: s.errorCount,
+        rage_click_count: s.rageClickCount,
+        dead_click_count: s.deadClickCount,
+        page_urls: s.pageUrls,
         event_count: s.eventCount,
         chunk_count: s.chunkCount,
         user_agent: s.userAgent,
@@ -89,16 +98,30 @@ export class ClickHouseChunkStore implements ChunkStore {
     }));
   }
 
-  async listSessions(projectId: string, { limit, offset }: ListSessionsQuery): Promise<SessionListResponse> {
-    const params = { projectId, limit, offset };
+  async listSessions(projectId: string, query: ListSessionsQuery): Promise<SessionListResponse> {
+    const { where, orderBy, params } = sessionListSql(projectId, query);
     const rows = await this.rows<SessionRow>(
       `SELECT ${SESSION_SELECT} FROM ${this.db}.replay_sessions FINAL
-       WHERE project_id = {projectId:String}
-       ORDER BY started_at DESC, session_id
+       WHERE ${where} ORDER BY ${orderBy}
        LIMIT {limit:UInt32} OFFSET {offset:UInt32}`, params);
     const [count] = await this.rows<{ total: string }>(
-      `SELECT count() AS total FROM ${this.db}.replay_sessions FINAL WHERE project_id = {projectId:String}`, params);
-    return { sessions: rows.map(toSummary), total: Number(count?.total ?? 0), limit, offset };
+      `SELECT count() AS total FROM ${this.db}.replay_sessions FINAL WHERE ${where}`, params);
+    return { sessions: rows.map(toSummary), total: Number(count?.total ?? 0), limit: query.limit, offset: query.offset };
+  }
+
+  async getSessionEvents(projectId: string, sessionId: string): Promise<SessionEventsResponse | undefined> {
+    const rows = await this.rows<{ ts_start: Num; ts_end: Num; derived_events: string; activity: string }>(
+      `SELECT toUnixTimestamp64Milli(timestamp_start) AS ts_start, toUnixTimestamp64Milli(timestamp_end) AS ts_end,
+              derived_events, activity
+       FROM ${this.db}.replay_chunks FINAL
+       WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}
+       ORDER BY chunk_index`, { projectId, sessionId });
+    if (rows.length === 0) return undefined;
+    const startedAt = Math.min(...rows.map((r) => Number(r.ts_start)));
+    const endedAt = Math.max(...rows.map((r) => Number(r.ts_end)));
+    const events = rows.flatMap((r) => JSON.parse(r.derived_events) as SessionEvent[]).sort((a, b) => a.timestamp - b.timestamp);
+    const activity = rows.map((r) => JSON.parse(r.activity) as ChunkActivity);
+    return { sessionId, startedAt, endedAt, events, inactiveRanges: mergeInactiveRanges(activity, startedAt, endedAt) };
   }
 
   async getManifest(projectId: string, sessionId: string): Promise<ReplayManifest | undefined> {
@@ -166,22 +189,25 @@ export class ClickHouseChunkStore implements ChunkStore {
 const CHUNK_COLUMNS = [
   'session_id', 'project_id', 'chunk_index', 'timestamp_start', 'timestamp_end', 'data_b64', 'data_size',
   'compressed_size', 'event_count', 'has_full_snapshot', 'has_errors', 'has_network', 'batch_seqs', 'click_count',
-  'error_count', 'page_urls', 'viewport_width', 'viewport_height', 'user_agent', 'version',
+  'error_count', 'rage_click_count', 'dead_click_count', 'derived_events', 'activity', 'page_urls', 'viewport_width',
+  'viewport_height', 'user_agent', 'version',
 ] as const;
 
 const SESSION_COLUMNS = [
   'session_id', 'project_id', 'started_at', 'ended_at', 'duration_ms', 'first_url', 'page_count', 'click_count',
-  'error_count', 'event_count', 'chunk_count', 'user_agent', 'viewport_width', 'viewport_height', 'version',
+  'error_count', 'rage_click_count', 'dead_click_count', 'page_urls', 'event_count', 'chunk_count', 'user_agent',
+  'viewport_width', 'viewport_height', 'version',
 ] as const;
 
 const CHUNK_STATE_SELECT = `toString(session_id) AS sid, project_id, chunk_index,
   toUnixTimestamp64Milli(timestamp_start) AS ts_start, toUnixTimestamp64Milli(timestamp_end) AS ts_end,
   data_size, compressed_size, event_count, has_full_snapshot, has_errors, has_network, batch_seqs,
-  click_count, error_count, page_urls, viewport_width, viewport_height, user_agent, version`;
+  click_count, error_count, rage_click_count, dead_click_count, page_urls, viewport_width, viewport_height, user_agent, version`;
 
 const SESSION_SELECT = `toString(session_id) AS sid, project_id,
   toUnixTimestamp64Milli(started_at) AS started, toUnixTimestamp64Milli(ended_at) AS ended, duration_ms, first_url,
-  page_count, click_count, error_count, event_count, chunk_count, user_agent, viewport_width, viewport_height`;
+  page_count, click_count, error_count, rage_click_count, dead_click_count, event_count, chunk_count, user_agent,
+  viewport_width, viewport_height`;
 
 // 64-bit integers arrive as strings in JSON output; Number() normalises both.
 type Num = number | string;
@@ -189,13 +215,15 @@ type Num = number | string;
 interface ChunkRow {
   sid: string; project_id: string; chunk_index: Num; ts_start: Num; ts_end: Num; data_size: Num;
   compressed_size: Num; event_count: Num; has_full_snapshot: Num; has_errors: Num; has_network: Num;
-  batch_seqs: Num[]; click_count: Num; error_count: Num; page_urls: string[]; viewport_width: Num;
+  batch_seqs: Num[]; click_count: Num; error_count: Num; rage_click_count: Num; dead_click_count: Num;
+  page_urls: string[]; viewport_width: Num;
   viewport_height: Num; user_agent: string; version: Num;
 }
 
 interface SessionRow {
   sid: string; project_id: string; started: Num; ended: Num; duration_ms: Num; first_url: string;
-  page_count: Num; click_count: Num; error_count: Num; event_count: Num; chunk_count: Num; user_agent: string;
+  page_count: Num; click_count: Num; error_count: Num; rage_click_count: Num; dead_click_count: Num;
+  event_count: Num; chunk_count: Num; user_agent: string;
   viewport_width: Num; viewport_height: Num;
 }
 
@@ -214,6 +242,8 @@ const toChunkState = (r: ChunkRow): ChunkState => ({
   batchSeqs: r.batch_seqs.map(Number),
   clickCount: Number(r.click_count),
   errorCount: Number(r.error_count),
+  rageClickCount: Number(r.rage_click_count),
+  deadClickCount: Number(r.dead_click_count),
   pageUrls: r.page_urls,
   viewportWidth: Number(r.viewport_width),
   viewportHeight: Number(r.viewport_height),
@@ -231,6 +261,8 @@ const toSummary = (r: SessionRow): SessionSummary => ({
   pageCount: Number(r.page_count),
   clickCount: Number(r.click_count),
   errorCount: Number(r.error_count),
+  rageClickCount: Number(r.rage_click_count),
+  deadClickCount: Number(r.dead_click_count),
   eventCount: Number(r.event_count),
   chunkCount: Number(r.chunk_count),
   userAgent: r.user_agent,

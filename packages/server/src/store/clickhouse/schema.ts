@@ -75,4 +75,19 @@ export const MIGRATIONS: Migration[] = [
       TTL session_date + INTERVAL 90 DAY`,
     ],
   },
+  {
+    version: 2,
+    description: 'derived session events, rage and dead clicks, page URLs for search',
+    statements: (db) => [
+      `ALTER TABLE ${db}.replay_chunks
+        ADD COLUMN IF NOT EXISTS rage_click_count UInt32 DEFAULT 0,
+        ADD COLUMN IF NOT EXISTS dead_click_count UInt32 DEFAULT 0,
+        ADD COLUMN IF NOT EXISTS derived_events String DEFAULT '[]' CODEC(ZSTD(3)),
+        ADD COLUMN IF NOT EXISTS activity String DEFAULT '{"gaps":[]}'`,
+      `ALTER TABLE ${db}.replay_sessions
+        ADD COLUMN IF NOT EXISTS rage_click_count UInt32 DEFAULT 0,
+        ADD COLUMN IF NOT EXISTS dead_click_count UInt32 DEFAULT 0,
+        ADD COLUMN IF NOT EXISTS page_urls Array(String)`,
+    ],
+  },
 ];

@@ -1,0 +1,164 @@
+import {
+  CONSOLE_PLUGIN_NAME, DEAD_CLICK_WINDOW_MS, EventType, IncrementalSource, INACTIVITY_THRESHOLD_MS, MOUSE_INTERACTION_CLICK,
+  NETWORK_PLUGIN_NAME, RAGE_CLICK_MIN_CLICKS, RAGE_CLICK_RADIUS_PX, RAGE_CLICK_WINDOW_MS,
+  type ClickEvent, type ConsoleEvent, type ConsoleLevel, type NetworkEvent, type RrwebEvent, type SessionEvent,
+} from '@gosight/shared';
+import type { ChunkActivity } from '../pipeline/activity.js';
+import { parseConsolePayload } from './parse-console.js';
+import { parseNetworkPayload } from './parse-network.js';
+
+export interface DerivedChunk {
+  events: SessionEvent[];
+  activity: ChunkActivity;
+}
+
+export interface DeriveContext {
+  chunkIndex: number;
+  /** URL of the last page view before this chunk (empty at the session's start). */
+  previousUrl: string;
+  /**
+   * Events after this chunk, when known (the next chunk's). Without them, a click too close
+   * to the chunk's end to judge is not called dead.
+   */
+  following: readonly RrwebEvent[] | undefined;
+}
+
+/** Active (§6): mouse interaction, scroll, input, touch, and navigation (Meta). */
+export function isActive(e: RrwebEvent): boolean {
+  if (e.type === EventType.Meta) return true;
+  if (e.type !== EventType.IncrementalSnapshot) return false;
+  const source = (e.data as { source?: number }).source;
+  return source === IncrementalSource.MouseInteraction || source === IncrementalSource.Scroll
+    || source === IncrementalSource.Input || source === IncrementalSource.TouchMove;
+}
+
+/**
+ * Whether an event shows that the page reacted to a click. The spec's "DOM mutation",
+ * widened to the other visible reactions rrweb records separately (input state, styles,
+ * media) and to navigation, so a checkbox or a link is not called a dead click.
+ */
+function isReaction(e: RrwebEvent): boolean {
+  if (e.type === EventType.Meta || e.type === EventType.FullSnapshot) return true;
+  if (e.type !== EventType.IncrementalSnapshot) return false;
+  const source = (e.data as { source?: number }).source;
+  return source === IncrementalSource.Mutation || source === IncrementalSource.Input
+    || source === IncrementalSource.StyleDeclaration || source === IncrementalSource.StyleSheetRule
+    || source === IncrementalSource.MediaInteraction || source === IncrementalSource.CanvasMutation;
+}
+
+/**
+ * Derives a chunk's session events (page views, clicks, rage and dead clicks, console
+ * entries and errors, network requests, custom events) and its activity, from its events
+ * sorted by time. Pure: the same chunk always gives the same result, so rewriting a
+ * chunk rewrites its derived events with it.
+ */
+export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveContext): DerivedChunk {
+  const out: SessionEvent[] = [];
+  const id = (kind: string) => `${ctx.chunkIndex}:${kind}:${out.length}`;
+  const clicks: ClickEvent[] = [];
+  let url = ctx.previousUrl;
+  const activity: ChunkActivity = { gaps: [] };
+
+  for (const e of events) {
+    if (isActive(e)) {
+      if (activity.last !== undefined && e.timestamp - activity.last > INACTIVITY_THRESHOLD_MS) {
+        activity.gaps.push({ start: activity.last, end: e.timestamp });
+      }
+      activity.first ??= e.timestamp;
+      activity.last = e.timestamp;
+    }
+    const data = (e.data ?? {}) as Record<string, unknown>;
+    if (e.type === EventType.Meta) {
+      const href = typeof data.href === 'string' ? data.href : '';
+      if (href && href !== url) {
+        url = href;
+        out.push({
+          id: id('page_view'), kind: 'page_view', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex, label: href,
+          severity: 'info', url: href, viewportWidth: Number(data.width) || 0, viewportHeight: Number(data.height) || 0,
+        });
+      }
+    } else if (e.type === EventType.IncrementalSnapshot) {
+      if (data.source === IncrementalSource.MouseInteraction && data.type === MOUSE_INTERACTION_CLICK) {
+        const x = Number(data.x) || 0;
+        const y = Number(data.y) || 0;
+        const click: ClickEvent = {
+          id: id('click'), kind: 'click', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex,
+          label: `Click at ${Math.round(x)}, ${Math.round(y)}`, severity: 'info', x, y, nodeId: Number(data.id) || 0, count: 1,
+        };
+        out.push(click);
+        clicks.push(click);
+      } else if (data.source === IncrementalSource.Log) {
+        out.push(consoleEvent(id, ctx.chunkIndex, e.timestamp, parseConsolePayload(data)));
+      }
+    } else if (e.type === EventType.Plugin) {
+      if (data.plugin === CONSOLE_PLUGIN_NAME) {
+        out.push(consoleEvent(id, ctx.chunkIndex, e.timestamp, parseConsolePayload(data.payload)));
+      } else if (data.plugin === NETWORK_PLUGIN_NAME) {
+        for (const request of parseNetworkPayload(data.payload, e.timestamp)) {
+          const failed = request.request.status === 0 || request.request.status >= 400;
+          out.push({
+            id: id('network'), kind: 'network', timestamp: request.timestamp, chunkIndex: ctx.chunkIndex,
+            label: `${request.request.method} ${request.request.url} ${request.request.status || 'failed'}`,
+            severity: failed ? 'error' : 'info', request: request.request,
+          } satisfies NetworkEvent);
+        }
+      }
+    } else if (e.type === EventType.Custom) {
+      const tag = typeof data.tag === 'string' ? data.tag : 'custom';
+      out.push({
+        id: id('custom'), kind: 'custom', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex, label: tag,
+        severity: 'info', tag, payload: data.payload ?? null,
+      });
+    }
+  }
+  for (const rage of rageClicks(clicks, ctx.chunkIndex)) out.push(rage);
+  for (const dead of deadClicks(clicks, events, ctx)) out.push(dead);
+  out.sort((a, b) => a.timestamp - b.timestamp);
+  return { events: out, activity };
+}
+
+function consoleEvent(id: (kind: string) => string, chunkIndex: number, timestamp: number,
+  entry: { level: ConsoleLevel; message: string; stack?: string }): ConsoleEvent {
+  const isError = entry.level === 'error' || entry.level === 'assert';
+  return {
+    id: id(isError ? 'error' : 'console'), kind: isError ? 'error' : 'console', timestamp, chunkIndex,
+    label: entry.message.split('\n')[0].slice(0, 200), severity: isError ? 'error' : entry.level === 'warn' ? 'warning' : 'info',
+    level: entry.level, message: entry.message, ...(entry.stack ? { stack: entry.stack } : {}),
+  };
+}
+
+/** ≥ 3 clicks within 1 s, each within 30 px of the first: one rage click at the first. */
+export function rageClicks(clicks: readonly ClickEvent[], chunkIndex: number): ClickEvent[] {
+  const out: ClickEvent[] = [];
+  let i = 0;
+  while (i < clicks.length) {
+    const first = clicks[i];
+    let j = i + 1;
+    while (j < clicks.length && clicks[j].timestamp - first.timestamp <= RAGE_CLICK_WINDOW_MS
+      && Math.hypot(clicks[j].x - first.x, clicks[j].y - first.y) <= RAGE_CLICK_RADIUS_PX) j++;
+    const count = j - i;
+    if (count >= RAGE_CLICK_MIN_CLICKS) {
+      out.push({ ...first, id: `${chunkIndex}:rage_click:${out.length}`, kind: 'rage_click', count, severity: 'warning',
+        label: `Rage click: ${count} clicks at ${Math.round(first.x)}, ${Math.round(first.y)}` });
+      i = j;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Clicks followed by no reaction within 2.5 s (judged only when the window is fully known). */
+export function deadClicks(clicks: readonly ClickEvent[], events: readonly RrwebEvent[], ctx: DeriveContext): ClickEvent[] {
+  const out: ClickEvent[] = [];
+  const known = ctx.following ? [...events, ...ctx.following] : events;
+  const knownUntil = known.length ? known[known.length - 1].timestamp : 0;
+  for (const click of clicks) {
+    const windowEnd = click.timestamp + DEAD_CLICK_WINDOW_MS;
+    const reacted = known.some((e) => e.timestamp >= click.timestamp && e.timestamp <= windowEnd && isReaction(e));
+    if (reacted || knownUntil < windowEnd) continue;
+    out.push({ ...click, id: `${ctx.chunkIndex}:dead_click:${out.length}`, kind: 'dead_click', severity: 'warning',
+      label: `Dead click at ${Math.round(click.x)}, ${Math.round(click.y)}` });
+  }
+  return out;
+}
