@@ -38,6 +38,13 @@ export class CommitTracker {
     return out;
   }
 
+  /** Forgets partitions this consumer no longer owns: it must not commit them. */
+  keepPartitions(owned: Set<number>): void {
+    for (const p of [...this.lastHandled.keys()]) if (!owned.has(p)) this.lastHandled.delete(p);
+    for (const p of [...this.lastCommitted.keys()]) if (!owned.has(p)) this.lastCommitted.delete(p);
+    for (const [key, pos] of this.unflushed) if (!owned.has(pos.partition)) this.unflushed.delete(key);
+  }
+
   committed(partition: number, nextOffset: number): void {
     this.lastCommitted.set(partition, nextOffset);
   }

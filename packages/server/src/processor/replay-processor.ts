@@ -61,6 +61,9 @@ export class ReplayProcessor {
 
   async start(): Promise<void> {
     this.subscription = await this.deps.queue.subscribe(this.deps.group ?? 'replay-processor', (m) => this.serial(() => this.handle(m)));
+    this.subscription.onPartitionsAssigned?.((partitions) => {
+      void this.serial(async () => this.keepPartitions(new Set(partitions)));
+    });
     this.timer = setInterval(() => {
       this.flush(false).catch((err: unknown) => this.log.error({ err }, 'flush failed; will retry'));
     }, this.deps.config.processorFlushIntervalMs);
@@ -101,7 +104,9 @@ export class ReplayProcessor {
       return;
     }
     const session = await this.session(header.projectId, header.sessionId);
-    const position = { partition: m.partition, offset: m.offset };
+    session.partition = m.partition;
+    // Until this message is stored, the queue may not be committed past its first record.
+    const position = { partition: m.partition, offset: m.firstOffset };
     const events = batch.events as RrwebEvent[];
     const applied = await session.applyBatch(header.seq, events, this.now(), header.userAgent);
     if (applied) {
@@ -206,6 +211,21 @@ export class ReplayProcessor {
       await this.subscription.commit(partition, nextOffset);
       this.commits.committed(partition, nextOffset);
     }
+  }
+
+  /**
+   * After a rebalance: forget sessions of partitions this process lost. Their messages not
+   * yet committed go to the new owner, which resumes them from the store.
+   */
+  private keepPartitions(owned: Set<number>): void {
+    for (const [key, s] of this.sessions) {
+      if (s.partition !== undefined && !owned.has(s.partition)) {
+        this.sessions.delete(key);
+        this.commits.flushed(key);
+      }
+    }
+    this.commits.keepPartitions(owned);
+    this.log.info({ partitions: [...owned], liveSessions: this.sessions.size }, 'partitions assigned');
   }
 
   private evictIdle(now: number): void {

@@ -25,6 +25,8 @@ export class SessionState {
   private readonly seqs = new Set<number>();
   userAgent = '';
   lastBatchAt = 0;
+  /** Queue partition the session's batches come from (one, since they share a key). */
+  partition: number | undefined;
 
   constructor(
     readonly projectId: string,

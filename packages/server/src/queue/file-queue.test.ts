@@ -4,7 +4,7 @@ import { appendFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileQueue } from './file-queue.js';
 import { collect, runQueueContract } from './queue-contract.js';
-import { silentLogger, tempDir } from '../test-support.js';
+import { silentLogger, tempDir } from '../testing/test-support.js';
 
 const openQueue = (dir: string, segmentBytes = 1024 * 1024) =>
   FileQueue.open({ dir, segmentBytes, logger: silentLogger() });

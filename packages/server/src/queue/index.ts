@@ -1,2 +1,3 @@
 export type { ReplayQueue, QueueMessage, QueueSubscription, BatchHandler } from './queue.js';
 export { FileQueue, type FileQueueOptions } from './file-queue.js';
+export { KafkaQueue, type KafkaQueueOptions } from './kafka/kafka-queue.js';

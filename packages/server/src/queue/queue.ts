@@ -6,7 +6,14 @@
  */
 export interface QueueMessage {
   partition: number;
+  /** Offset of the message's last record: committing past it commits the whole message. */
   offset: number;
+  /**
+   * Offset of the message's first record when it was split over several records (a
+   * message too large for one); equal to `offset` otherwise. A consumer that has not yet
+   * stored the message must not commit past this.
+   */
+  firstOffset: number;
   key: string;
   value: Buffer;
 }
@@ -28,4 +35,10 @@ export interface QueueSubscription {
   commit(partition: number, nextOffset: number): Promise<void>;
   /** Stops delivery after the handler call in flight settles. */
   stop(): Promise<void>;
+  /**
+   * Calls `listener` with this consumer's partitions after each rebalance, so it can drop
+   * state of partitions it lost (their uncommitted messages go to another consumer).
+   * Queues with one consumer per group never call it.
+   */
+  onPartitionsAssigned?(listener: (partitions: number[]) => void): void;
 }

@@ -77,7 +77,7 @@ export class SegmentReader {
     while (out.length < this.opts.maxBatchMessages) {
       const r = decodeRecord(buf, pos);
       if (r.kind !== 'record') break;
-      out.push({ partition: 0, offset: this.offset, key: r.key, value: r.value });
+      out.push({ partition: 0, offset: this.offset, firstOffset: this.offset, key: r.key, value: r.value });
       pos += r.size;
       this.offset++;
     }
