@@ -18,6 +18,8 @@ export interface SessionSummary {
   userAgent: string;
   viewportWidth: number;
   viewportHeight: number;
+  /** True once the replay moved to cold storage; it still plays through the same API. */
+  archived?: boolean;
 }
 
 /**

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { SESSIONS_PATH } from '@gosight/shared';
 import { parseListQuery } from './parse-list-query.js';
 import { GoSightError } from '../errors/index.js';
-import type { ChunkStore } from '../store/index.js';
+import type { ReplayReader } from '../archive/archive-aware-reader.js';
 
 export interface ApiDeps {
-  store: ChunkStore;
+  /** Hot store with the cold-storage fallback for archived sessions. */
+  store: ReplayReader;
   /** The project the dashboard shows (the embedded default has one). */
   projectId: string;
 }

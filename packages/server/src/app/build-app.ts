@@ -7,8 +7,10 @@ import { errorHandler } from './error-handler.js';
 
 export interface AppDeps {
   logger: Logger;
-  ingest: IngestDeps;
-  api: ApiDeps;
+  /** Ingest routes; omitted by an API-only process. */
+  ingest?: IngestDeps;
+  /** Read API; omitted by an ingest-only process. */
+  api?: ApiDeps;
   /** Dashboard, SDK bundle and demo; omitted by tests that only need HTTP endpoints. */
   assets?: StaticDeps;
 }
@@ -27,8 +29,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: true,
   });
   app.setErrorHandler(errorHandler);
-  await app.register(async (scope) => ingestRoutes(scope, deps.ingest));
-  await app.register(async (scope) => apiRoutes(scope, deps.api));
+  const { ingest, api } = deps;
+  if (ingest) await app.register(async (scope) => ingestRoutes(scope, ingest));
+  if (api) await app.register(async (scope) => apiRoutes(scope, api));
+  else app.get('/api/health', async () => ({ ok: true }));
   if (deps.assets) {
     const assets = deps.assets;
     await app.register(async (scope) => {

@@ -3,74 +3,78 @@ import { resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { StaticProjectKeys } from '../ingest/index.js';
-import { FileQueue } from '../queue/index.js';
 import { ReplayProcessor } from '../processor/index.js';
-import { ClickHouseChunkStore, createClickHouseClient, describeTarget } from '../store/index.js';
+import { ArchiveAwareReader } from '../archive/index.js';
 import { resolveProjectKey, type ProjectIdentity } from '../cli/project-file.js';
 import { buildApp } from './build-app.js';
 import { defaultAssetPaths } from './asset-paths.js';
+import { closeAll, openColdStore, openQueue, openStore } from './adapters.js';
+
+/** The parts of GoSight one process can run; `start` runs them all. */
+export type Role = 'ingest' | 'process' | 'api';
 
 export interface RunningServer {
-  url: string;
+  /** Base URL when the process serves HTTP. */
+  url: string | undefined;
   project: ProjectIdentity;
   dataDir: string;
-  storeDescription: string;
-  processor: ReplayProcessor;
-  /** Stops taking requests, writes what the processor holds, commits, and closes files. */
+  /** What each adapter works against, for start-up output. */
+  describe: { queue?: string; store?: string; cold?: string };
+  processor: ReplayProcessor | undefined;
+  /** Stops taking requests, writes what the processor holds, commits, and closes everything. */
   close(): Promise<void>;
 }
 
 /**
- * Starts the all-in-one server (embedded mode): queue on local disk, processor, store
- * (chDB or a ClickHouse server), and the HTTP app. The only place that builds concrete
- * adapters; every stage receives them.
+ * Starts the given roles in this process. Only here are concrete adapters built (via
+ * adapters.ts); every stage receives them.
  */
-export async function startServer(config: Readonly<Config>, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+export async function startServer(config: Readonly<Config>, roles: readonly Role[] = ['ingest', 'process', 'api'],
+  logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
   const dataDir = resolve(config.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const project = resolveProjectKey(dataDir, config.projectId, config.projectKey);
-
-  const queue = await FileQueue.open({ dir: resolve(dataDir, 'queue', 'replay'), segmentBytes: config.queueSegmentBytes, logger });
-  const target = { url: config.clickhouseUrl, dataDir };
-  const store = new ClickHouseChunkStore(createClickHouseClient(target), config.clickhouseDatabase);
+  const opened: { close(): Promise<void> }[] = [];
+  const describe: RunningServer['describe'] = {};
   try {
-    await store.migrate();
-  } catch (err) {
-    await queue.close();
-    throw new Error(`cannot prepare the store (${describeTarget(target)}): ${(err as Error).message}`, { cause: err });
-  }
-  const processor = new ReplayProcessor({ queue, store, logger, config });
-  await processor.start();
+    const queue = roles.includes('ingest') || roles.includes('process') ? await openQueue(config, logger) : undefined;
+    if (queue) { opened.push(queue); describe.queue = queue.description; }
+    const store = roles.includes('process') || roles.includes('api') ? await openStore(config) : undefined;
+    if (store) { opened.push(store); describe.store = store.description; }
+    const cold = roles.includes('api') ? await openColdStore(config) : undefined;
+    if (cold) { opened.push(cold); describe.cold = cold.description; }
 
-  const app = await buildApp({
-    logger,
-    ingest: { queue, projects: new StaticProjectKeys([[project.projectKey, project.projectId]]), limits: config },
-    api: { store, projectId: project.projectId },
-    assets: { paths: defaultAssetPaths(), demoConfig: { projectKey: project.projectKey } },
-  });
-  let address: string;
-  try {
-    address = await app.listen({ port: config.port, host: config.host });
+    let processor: ReplayProcessor | undefined;
+    if (roles.includes('process')) {
+      processor = new ReplayProcessor({ queue: queue!.value, store: store!.value, logger, config });
+      await processor.start();
+      const p = processor;
+      opened.push({ close: () => p.stop() });
+    }
+
+    let url: string | undefined;
+    if (roles.includes('ingest') || roles.includes('api')) {
+      const app = await buildApp({
+        logger,
+        ingest: roles.includes('ingest')
+          ? { queue: queue!.value, projects: new StaticProjectKeys([[project.projectKey, project.projectId]]), limits: config }
+          : undefined,
+        api: roles.includes('api') ? { store: new ArchiveAwareReader(store!.value, cold!.value), projectId: project.projectId } : undefined,
+        assets: roles.includes('api') ? { paths: defaultAssetPaths(), demoConfig: { projectKey: project.projectKey } } : undefined,
+      });
+      const address = await app.listen({ port: config.port, host: config.host }).catch(async (err: unknown) => {
+        await app.close();
+        throw err;
+      });
+      url = address.replace('[::1]', 'localhost');
+      // The HTTP server stops first, so no request is acked after the queue closes.
+      opened.push({ close: () => app.close() });
+      logger.info({ url, roles }, 'gosight listening');
+    }
+
+    return { url, project, dataDir, describe, processor, close: () => closeAll(opened, logger) };
   } catch (err) {
-    await processor.stop();
-    await queue.close();
-    await store.close();
+    await closeAll(opened, logger);
     throw err;
   }
-  const url = address.replace('[::1]', 'localhost');
-  logger.info({ url, dataDir, store: describeTarget(target) }, 'gosight listening');
-
-  return {
-    url,
-    project,
-    dataDir,
-    storeDescription: describeTarget(target),
-    processor,
-    async close() {
-      await app.close();
-      await processor.stop();
-      await queue.close();
-      await store.close();
-    },
-  };
 }

@@ -52,3 +52,13 @@ test('README documents every setting with its flag, variable and default', () =>
     if (s.default !== undefined) assert.ok(row.includes(String(s.default)), `README row for --${s.flag} shows default ${s.default}`);
   }
 });
+
+test('booleans, scale-out settings and combinations that need each other', () => {
+  assert.equal(loadConfig().s3ForcePathStyle, true);
+  assert.equal(loadConfig({ env: { GOSIGHT_S3_FORCE_PATH_STYLE: 'false' } }).s3ForcePathStyle, false);
+  assert.throws(() => loadConfig({ argv: ['--s3-force-path-style', 'maybe'] }), /not true or false/);
+  assert.throws(() => loadConfig({ argv: ['--queue', 'kafka'] }), /--queue kafka needs --kafka-brokers/);
+  const c = loadConfig({ argv: ['--queue', 'kafka', '--kafka-brokers', 'a:9092,b:9092'] });
+  assert.equal(c.kafkaTopic, 'replay');
+  assert.equal(c.archiveAfterDays, 30);
+});

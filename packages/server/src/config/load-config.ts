@@ -28,7 +28,14 @@ export function loadConfig({ argv = [], env = {} }: ConfigSources = {}): Readonl
       : file[spec.key] !== undefined ? `${filePath}: ${spec.key}` : 'default';
     config[spec.key] = raw === undefined || raw === '' ? undefined : coerce(spec, raw, source);
   }
-  return Object.freeze(config as unknown as Config);
+  return Object.freeze(checkCombinations(config as unknown as Config));
+}
+
+/** Settings that only make sense together, checked once so a bad mix fails at start. */
+function checkCombinations(c: Config): Config {
+  if (c.queue === 'kafka' && !c.kafkaBrokers) throw new ConfigError('--queue kafka needs --kafka-brokers (or GOSIGHT_KAFKA_BROKERS)');
+  if (c.coldStore === 's3' && !c.s3Bucket) throw new ConfigError('--cold-store s3 needs --s3-bucket');
+  return c;
 }
 
 function parseFlags(argv: readonly string[]): Record<string, string | boolean | undefined> {
@@ -64,7 +71,12 @@ function readConfigFile(path: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-function coerce(spec: SettingSpec, raw: unknown, source: string): string | number {
+function coerce(spec: SettingSpec, raw: unknown, source: string): string | number | boolean {
+  if (spec.kind === 'bool') {
+    if (raw === true || raw === 'true' || raw === '1') return true;
+    if (raw === false || raw === 'false' || raw === '0') return false;
+    throw new ConfigError(`${source}: "${String(raw)}" is not true or false`);
+  }
   if (spec.kind === 'int') {
     const n = typeof raw === 'number' ? raw : /^-?\d+$/.test(String(raw).trim()) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(n)) throw new ConfigError(`${source}: "${String(raw)}" is not a whole number`);

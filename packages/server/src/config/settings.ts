@@ -8,9 +8,9 @@ export interface SettingSpec {
   /** Command-line flag, without the leading `--`. */
   flag: string;
   env: string;
-  kind: 'string' | 'int' | 'enum';
+  kind: 'string' | 'int' | 'enum' | 'bool';
   /** Default; `undefined` means "unset" (meaning explained in `help`). */
-  default: string | number | undefined;
+  default: string | number | boolean | undefined;
   min?: number;
   max?: number;
   values?: readonly string[];
@@ -33,6 +33,21 @@ export interface Config {
   openChunkFlushMs: number;
   sessionIdleMs: number;
   queueSegmentBytes: number;
+  queue: 'file' | 'kafka';
+  kafkaBrokers: string | undefined;
+  kafkaTopic: string;
+  kafkaClientId: string;
+  kafkaMaxRecordBytes: number;
+  coldStore: 'fs' | 's3';
+  coldStoreDir: string | undefined;
+  s3Endpoint: string | undefined;
+  s3Region: string;
+  s3Bucket: string;
+  s3AccessKeyId: string | undefined;
+  s3SecretAccessKey: string | undefined;
+  s3ForcePathStyle: boolean;
+  archiveAfterDays: number;
+  archiveEveryMs: number | undefined;
   logLevel: string;
 }
 
@@ -69,6 +84,35 @@ export const SETTINGS: readonly SettingSpec[] = [
     min: 1000, help: 'A session with no batch for this long leaves the processor\'s memory (it reloads from the store).' },
   { key: 'queueSegmentBytes', flag: 'queue-segment-bytes', env: 'GOSIGHT_QUEUE_SEGMENT_BYTES', kind: 'int',
     default: 64 * MiB, min: 1024, help: 'Size at which the embedded queue starts a new log segment.' },
+  { key: 'queue', flag: 'queue', env: 'GOSIGHT_QUEUE', kind: 'enum', default: 'file', values: ['file', 'kafka'],
+    help: 'Replay topic: "file" (embedded log under <data-dir>/queue, one process) or "kafka" (needs --kafka-brokers).' },
+  { key: 'kafkaBrokers', flag: 'kafka-brokers', env: 'GOSIGHT_KAFKA_BROKERS', kind: 'string', default: undefined,
+    help: 'Comma-separated Kafka bootstrap brokers (host:port), for --queue kafka.' },
+  { key: 'kafkaTopic', flag: 'kafka-topic', env: 'GOSIGHT_KAFKA_TOPIC', kind: 'string', default: 'replay',
+    help: 'Kafka topic of replay batches (keyed by session id).' },
+  { key: 'kafkaClientId', flag: 'kafka-client-id', env: 'GOSIGHT_KAFKA_CLIENT_ID', kind: 'string', default: 'gosight',
+    help: 'Kafka client id, shown in broker logs.' },
+  { key: 'kafkaMaxRecordBytes', flag: 'kafka-max-record-bytes', env: 'GOSIGHT_KAFKA_MAX_RECORD_BYTES', kind: 'int',
+    default: 900_000, min: 1024, help: 'Largest Kafka record sent; bigger batches are split (keep under the broker\'s message.max.bytes).' },
+  { key: 'coldStore', flag: 'cold-store', env: 'GOSIGHT_COLD_STORE', kind: 'enum', default: 'fs', values: ['fs', 's3'],
+    help: 'Where archived replays go: "fs" (a directory) or "s3" (any S3-compatible service).' },
+  { key: 'coldStoreDir', flag: 'cold-store-dir', env: 'GOSIGHT_COLD_STORE_DIR', kind: 'string', default: undefined,
+    help: 'Directory for --cold-store fs. Unset: <data-dir>/archive.' },
+  { key: 's3Endpoint', flag: 's3-endpoint', env: 'GOSIGHT_S3_ENDPOINT', kind: 'string', default: undefined,
+    help: 'S3 endpoint URL (MinIO, Ceph: http://host:port). Unset: AWS S3.' },
+  { key: 's3Region', flag: 's3-region', env: 'GOSIGHT_S3_REGION', kind: 'string', default: 'us-east-1', help: 'S3 region.' },
+  { key: 's3Bucket', flag: 's3-bucket', env: 'GOSIGHT_S3_BUCKET', kind: 'string', default: 'gosight-replays',
+    help: 'S3 bucket for archived replays (created if missing).' },
+  { key: 's3AccessKeyId', flag: 's3-access-key-id', env: 'GOSIGHT_S3_ACCESS_KEY_ID', kind: 'string', default: undefined,
+    help: 'S3 access key. Unset: the AWS SDK\'s default credential chain.' },
+  { key: 's3SecretAccessKey', flag: 's3-secret-access-key', env: 'GOSIGHT_S3_SECRET_ACCESS_KEY', kind: 'string', default: undefined,
+    help: 'S3 secret key.' },
+  { key: 's3ForcePathStyle', flag: 's3-force-path-style', env: 'GOSIGHT_S3_FORCE_PATH_STYLE', kind: 'bool', default: true,
+    help: 'Path-style S3 URLs (bucket in the path), as MinIO and Ceph expect. Set false for virtual-hosted AWS buckets.' },
+  { key: 'archiveAfterDays', flag: 'archive-after-days', env: 'GOSIGHT_ARCHIVE_AFTER_DAYS', kind: 'int', default: 30, min: 0,
+    help: 'gosight archive moves sessions whose newest chunk is older than this to cold storage.' },
+  { key: 'archiveEveryMs', flag: 'archive-every-ms', env: 'GOSIGHT_ARCHIVE_EVERY_MS', kind: 'int', default: undefined, min: 1000,
+    help: 'gosight archive: run again every this many ms (a schedule). Unset: run once and exit.' },
   { key: 'logLevel', flag: 'log-level', env: 'GOSIGHT_LOG_LEVEL', kind: 'enum', default: 'info',
     values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], help: 'Log level of the JSON logs (pino).' },
 ];

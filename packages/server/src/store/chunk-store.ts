@@ -2,6 +2,7 @@ import type {
   ChunkMeta, ReplayManifest, SessionEvent, SessionEventsResponse, SessionListQuery, SessionListResponse, SessionSummary,
 } from '@gosight/shared';
 import type { ChunkActivity } from '../pipeline/activity.js';
+import type { ArchiveCandidate, ArchiveRecord } from './archive-record.js';
 
 /** A chunk as the processor writes it: the spec's replay_chunks row plus bookkeeping. */
 export interface StoredChunk extends ChunkState {
@@ -63,5 +64,13 @@ export interface ChunkStore {
   getChunkData(projectId: string, sessionId: string, index: number): Promise<Buffer | undefined>;
   /** All chunks of a session without their bytes, by index: the processor resumes from these. */
   getChunkStates(projectId: string, sessionId: string): Promise<ChunkState[]>;
+  /** Sessions with chunks whose newest chunk ended before `cutoff`, oldest first. */
+  listArchiveCandidates(cutoff: number, limit: number): Promise<ArchiveCandidate[]>;
+  /** The archive record of a session, if it was archived. */
+  getArchive(projectId: string, sessionId: string): Promise<ArchiveRecord | undefined>;
+  /** Records a session's archive and flags its summary row as archived. */
+  writeArchive(record: ArchiveRecord): Promise<void>;
+  /** Removes a session's chunks (after its archive is verified). */
+  deleteChunks(projectId: string, sessionId: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { GoSightError } from '../../errors/index.js';
 import type { ChunkState, ChunkStore, ListSessionsQuery, SessionRecord, StoredChunk } from '../chunk-store.js';
 import { MIGRATIONS } from './schema.js';
 import { sessionListSql } from './session-list-sql.js';
+import type { ArchiveCandidate, ArchiveRecord } from '../archive-record.js';
 
 const DB_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -159,12 +160,62 @@ export class ClickHouseChunkStore implements ChunkStore {
     return rows.map(toChunkState);
   }
 
+  async listArchiveCandidates(cutoff: number, limit: number): Promise<ArchiveCandidate[]> {
+    const rows = await this.rows<{ project_id: string; sid: string; ended: Num }>(
+      `SELECT project_id, toString(session_id) AS sid, toUnixTimestamp64Milli(max(timestamp_end)) AS ended
+       FROM ${this.db}.replay_chunks FINAL
+       GROUP BY project_id, session_id
+       HAVING max(timestamp_end) < fromUnixTimestamp64Milli({cutoff:Int64})
+       ORDER BY ended, sid
+       LIMIT {limit:UInt32}`, { cutoff, limit });
+    return rows.map((r) => ({ projectId: r.project_id, sessionId: r.sid, endedAt: Number(r.ended) }));
+  }
+
+  async getArchive(projectId: string, sessionId: string): Promise<ArchiveRecord | undefined> {
+    const [r] = await this.rows<{
+      object_key: string; object_bytes: Num; sha256: string; chunk_offsets: Num[]; manifest: string; events: string; archived: Num;
+    }>(
+      `SELECT object_key, object_bytes, sha256, chunk_offsets, manifest, events, toUnixTimestamp64Milli(archived_at) AS archived
+       FROM ${this.db}.replay_archives FINAL
+       WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}`, { projectId, sessionId });
+    if (!r) return undefined;
+    return {
+      projectId, sessionId, objectKey: r.object_key, objectBytes: Number(r.object_bytes), sha256: r.sha256,
+      chunkOffsets: r.chunk_offsets.map(Number), manifest: JSON.parse(r.manifest), events: JSON.parse(r.events), archivedAt: Number(r.archived),
+    };
+  }
+
+  async writeArchive(a: ArchiveRecord): Promise<void> {
+    await this.guard(() => this.client.insert({
+      table: `${this.db}.replay_archives`,
+      format: 'JSONEachRow',
+      values: [{
+        session_id: a.sessionId, project_id: a.projectId, object_key: a.objectKey, object_bytes: a.objectBytes, sha256: a.sha256,
+        chunk_offsets: a.chunkOffsets, manifest: JSON.stringify(a.manifest), events: JSON.stringify(a.events),
+        archived_at: a.archivedAt, version: a.archivedAt,
+      }],
+    }));
+    // The summary row is copied with the flag set and a higher version, so it replaces the old one.
+    await this.command(
+      `INSERT INTO ${this.db}.replay_sessions (${SESSION_COLUMNS.join(', ')}, archived)
+       SELECT ${SESSION_COLUMNS.filter((c) => c !== 'version').join(', ')}, version + 1, 1
+       FROM ${this.db}.replay_sessions FINAL
+       WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID} AND archived = 0`,
+      { projectId: a.projectId, sessionId: a.sessionId });
+  }
+
+  async deleteChunks(projectId: string, sessionId: string): Promise<void> {
+    await this.command(
+      `DELETE FROM ${this.db}.replay_chunks WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}`,
+      { projectId, sessionId });
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }
 
-  private async command(query: string): Promise<void> {
-    await this.guard(() => this.client.command({ query }));
+  private async command(query: string, params?: Record<string, unknown>): Promise<void> {
+    await this.guard(() => this.client.command({ query, query_params: params }));
   }
 
   private async rows<T>(query: string, params?: Record<string, unknown>): Promise<T[]> {
@@ -207,7 +258,7 @@ const CHUNK_STATE_SELECT = `toString(session_id) AS sid, project_id, chunk_index
 const SESSION_SELECT = `toString(session_id) AS sid, project_id,
   toUnixTimestamp64Milli(started_at) AS started, toUnixTimestamp64Milli(ended_at) AS ended, duration_ms, first_url,
   page_count, click_count, error_count, rage_click_count, dead_click_count, event_count, chunk_count, user_agent,
-  viewport_width, viewport_height`;
+  viewport_width, viewport_height, archived`;
 
 // 64-bit integers arrive as strings in JSON output; Number() normalises both.
 type Num = number | string;
@@ -223,7 +274,7 @@ interface ChunkRow {
 interface SessionRow {
   sid: string; project_id: string; started: Num; ended: Num; duration_ms: Num; first_url: string;
   page_count: Num; click_count: Num; error_count: Num; rage_click_count: Num; dead_click_count: Num;
-  event_count: Num; chunk_count: Num; user_agent: string;
+  event_count: Num; chunk_count: Num; user_agent: string; archived: Num;
   viewport_width: Num; viewport_height: Num;
 }
 
@@ -268,4 +319,5 @@ const toSummary = (r: SessionRow): SessionSummary => ({
   userAgent: r.user_agent,
   viewportWidth: Number(r.viewport_width),
   viewportHeight: Number(r.viewport_height),
+  archived: Number(r.archived) === 1,
 });

@@ -90,4 +90,27 @@ export const MIGRATIONS: Migration[] = [
         ADD COLUMN IF NOT EXISTS page_urls Array(String)`,
     ],
   },
+  {
+    version: 3,
+    description: 'cold storage: archive index, archived flag, archived sessions kept in the list',
+    statements: (db) => [
+      `CREATE TABLE IF NOT EXISTS ${db}.replay_archives (
+        session_id     UUID,
+        project_id     String,
+        object_key     String,
+        object_bytes   UInt64,
+        sha256         String,
+        chunk_offsets  Array(UInt64),
+        manifest       String,
+        events         String CODEC(ZSTD(3)),
+        archived_at    DateTime64(3, 'UTC'),
+        version        UInt64
+      )
+      ENGINE = ReplacingMergeTree(version)
+      ORDER BY (project_id, session_id)`,
+      `ALTER TABLE ${db}.replay_sessions ADD COLUMN IF NOT EXISTS archived UInt8 DEFAULT 0`,
+      // Hot rows expire after 90 days; an archived session stays listed (its replay is in cold storage).
+      `ALTER TABLE ${db}.replay_sessions MODIFY TTL session_date + INTERVAL 90 DAY DELETE WHERE archived = 0`,
+    ],
+  },
 ];

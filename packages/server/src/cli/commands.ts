@@ -1,0 +1,30 @@
+import type { Role } from '../app/start-server.js';
+
+export interface CommandSpec {
+  summary: string;
+  /** Roles a server command runs; undefined for the archive job. */
+  roles?: Role[];
+}
+
+/** Every `gosight` command. `start` is what `npm start` runs. */
+export const COMMANDS: Record<string, CommandSpec> = {
+  start: {
+    summary: 'All-in-one: ingest, queue, processor, store, API, dashboard, SDK and demo in one process (embedded by default).',
+    roles: ['ingest', 'process', 'api'],
+  },
+  ingest: {
+    summary: 'Ingest only: POST /v1/replay onto the replay topic. Run several behind a load balancer (needs --queue kafka).',
+    roles: ['ingest'],
+  },
+  process: {
+    summary: 'Processor only: a consumer of the replay topic writing chunks to ClickHouse. Start more for more throughput (needs --queue kafka).',
+    roles: ['process'],
+  },
+  api: {
+    summary: 'Read API, dashboard, SDK bundle and demo, over the store and cold storage (use --clickhouse-url to share a server).',
+    roles: ['api'],
+  },
+  archive: {
+    summary: 'Moves sessions older than --archive-after-days to cold storage, verified, then deletes their hot chunks. Once, or every --archive-every-ms.',
+  },
+};
