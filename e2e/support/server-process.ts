@@ -33,9 +33,17 @@ export async function freePort(): Promise<number> {
  * Starts `gosight start` as a child process on 127.0.0.1 and waits until its API answers.
  * The process is stopped by PID; on test-runner exit it is killed.
  */
-export async function startServerProcess(opts: { dataDir: string; projectKey: string; port?: number; extraArgs?: string[] }): Promise<ServerProcess> {
+export async function startServerProcess(opts: {
+  dataDir: string;
+  projectKey: string;
+  port?: number;
+  extraArgs?: string[];
+  /** gosight command: start (default), ingest, process or api. */
+  command?: string;
+}): Promise<ServerProcess> {
   const port = opts.port ?? (await freePort());
-  const child = spawn(process.execPath, [CLI, 'start', '--port', String(port), '--host', '127.0.0.1', '--data-dir', opts.dataDir,
+  const command = opts.command ?? 'start';
+  const child = spawn(process.execPath, [CLI, command, '--port', String(port), '--host', '127.0.0.1', '--data-dir', opts.dataDir,
     '--project-key', opts.projectKey, '--log-level', 'warn', ...(opts.extraArgs ?? [])], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,11 +58,16 @@ export async function startServerProcess(opts: { dataDir: string; projectKey: st
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} during start:\n${out}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
+    if (command === 'process') {
+      // No HTTP: ready once it reports what it consumes.
+      if (out.includes('GoSight process is running')) break;
+    } else {
+      try {
+        const res = await fetch(`${url}/api/health`);
+        if (res.ok) break;
+      } catch {
+        // not listening yet
+      }
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

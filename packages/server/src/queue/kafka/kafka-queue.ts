@@ -108,65 +108,97 @@ export class KafkaQueue implements ReplayQueue {
   }
 
   async subscribe(group: string, handler: BatchHandler): Promise<QueueSubscription> {
-    const consumer = this.kafka.consumer({ groupId: group, allowAutoTopicCreation: true, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
-    this.consumers.add(consumer);
     const joiner = new PartJoiner();
-    let assigned = new Set<number>();
-    consumer.on(consumer.events.GROUP_JOIN, (e) => {
-      assigned = new Set(e.payload.memberAssignment[this.opts.topic] ?? []);
-      joiner.forgetPartitions((p) => assigned.has(p));
-      this.opts.logger.info({ group, partitions: [...assigned] }, 'kafka: partitions assigned');
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [this.opts.topic], fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-        const messages: QueueMessage[] = [];
-        for (const m of batch.messages) {
-          const offset = Number(m.offset);
-          const value = m.value ?? Buffer.alloc(0);
-          const key = m.key?.toString('utf8') ?? '';
-          const part = readPart(value);
-          if (!part) {
-            messages.push({ partition: batch.partition, offset, firstOffset: offset, key, value });
-            continue;
+    const assignedListeners: ((partitions: number[]) => void)[] = [];
+    let consumer: Consumer | undefined;
+    let stopped = false;
+
+    const onAssigned = (partitions: number[]) => {
+      const owned = new Set(partitions);
+      joiner.forgetPartitions((p) => owned.has(p));
+      this.opts.logger.info({ group, partitions }, 'kafka: partitions assigned');
+      for (const l of assignedListeners) l(partitions);
+    };
+
+    // A consumer that crashes without kafkajs restarting it (a non-retriable error, e.g. a
+    // failed group sync) is replaced, so a processor never silently stops consuming.
+    const start = async (): Promise<void> => {
+      const c = this.kafka.consumer({ groupId: group, allowAutoTopicCreation: true, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+      consumer = c;
+      this.consumers.add(c);
+      c.on(c.events.GROUP_JOIN, (e) => onAssigned(e.payload.memberAssignment[this.opts.topic] ?? []));
+      c.on(c.events.CRASH, (e) => {
+        if (e.payload.restart || stopped) return;
+        this.opts.logger.error({ err: e.payload.error, group }, 'kafka: consumer crashed; starting a new one');
+        this.consumers.delete(c);
+        onAssigned([]);
+        void c.disconnect().catch(() => undefined).then(() => new Promise((r) => setTimeout(r, 1_000))).then(() => {
+          if (!stopped) return start();
+        }).catch((err: unknown) => this.opts.logger.error({ err, group }, 'kafka: could not restart the consumer'));
+      });
+      await c.connect();
+      await c.subscribe({ topics: [this.opts.topic], fromBeginning: true });
+      await c.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+          const messages = this.decodeBatch(batch.partition, batch.messages, joiner);
+          for (let attempt = 0; messages.length > 0; attempt++) {
+            if (!isRunning() || isStale()) return;
+            try {
+              await handler(messages);
+              break;
+            } catch (err) {
+              this.opts.logger.error({ err, group, attempt }, 'kafka: consumer failed on a batch; redelivering it');
+              await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 5_000)));
+              await heartbeat();
+            }
           }
-          const whole = joiner.add(batch.partition, offset, part.header, part.slice);
-          if (whole) messages.push({ partition: batch.partition, offset, firstOffset: whole.firstOffset, key, value: whole.value });
-        }
-        for (let attempt = 0; messages.length > 0; attempt++) {
-          if (!isRunning() || isStale()) return;
-          try {
-            await handler(messages);
-            break;
-          } catch (err) {
-            this.opts.logger.error({ err, group, attempt }, 'kafka: consumer failed on a batch; redelivering it');
-            await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 5_000)));
-            await heartbeat();
-          }
-        }
-        const last = batch.messages[batch.messages.length - 1];
-        if (last) resolveOffset(last.offset);
-        await heartbeat();
-      },
-    });
+          const last = batch.messages[batch.messages.length - 1];
+          if (last) resolveOffset(last.offset);
+          await heartbeat();
+        },
+      });
+    };
+    await start();
+
     return {
       commit: async (partition, nextOffset) => {
         // Never past the first record of a message whose parts are still arriving.
         const held = joiner.lowestPendingOffset(partition);
         const offset = held !== undefined ? Math.min(held, nextOffset) : nextOffset;
+        if (!consumer) throw new GoSightError('QUEUE_UNAVAILABLE', 'no Kafka consumer');
         await consumer.commitOffsets([{ topic: this.opts.topic, partition, offset: String(offset) }]);
       },
       stop: async () => {
-        this.consumers.delete(consumer);
-        await consumer.disconnect();
+        stopped = true;
+        if (consumer) {
+          this.consumers.delete(consumer);
+          await consumer.disconnect();
+        }
       },
       onPartitionsAssigned: (listener) => {
-        consumer.on(consumer.events.GROUP_JOIN, (e) => listener(e.payload.memberAssignment[this.opts.topic] ?? []));
+        assignedListeners.push(listener);
       },
     };
+  }
+
+  /** Kafka records to queue messages, joining split messages. */
+  private decodeBatch(partition: number, records: { offset: string; key: Buffer | null; value: Buffer | null }[], joiner: PartJoiner): QueueMessage[] {
+    const messages: QueueMessage[] = [];
+    for (const m of records) {
+      const offset = Number(m.offset);
+      const value = m.value ?? Buffer.alloc(0);
+      const key = m.key?.toString('utf8') ?? '';
+      const part = readPart(value);
+      if (!part) {
+        messages.push({ partition, offset, firstOffset: offset, key, value });
+        continue;
+      }
+      const whole = joiner.add(partition, offset, part.header, part.slice);
+      if (whole) messages.push({ partition, offset, firstOffset: whole.firstOffset, key, value: whole.value });
+    }
+    return messages;
   }
 
   async close(): Promise<void> {
