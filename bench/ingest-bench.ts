@@ -35,7 +35,31 @@ export interface IngestBenchResult {
   ratio: number;
 }
 
-const KEY = 'gs_bench';
+export const BENCH_KEY = 'gs_bench';
+const KEY = BENCH_KEY;
+
+/** Where the bench posts and reads: one process, or several behind Kafka. */
+export interface BenchTopology {
+  name: string;
+  ingestUrl: string;
+  apiUrl: string;
+  stop(): Promise<void>;
+}
+
+/** The embedded default: one `gosight start` process. */
+export async function embeddedTopology(): Promise<BenchTopology> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gosight-bench-'));
+  const server = await startServerProcess({ dataDir, projectKey: KEY });
+  return {
+    name: 'embedded (gosight start)',
+    ingestUrl: server.url,
+    apiUrl: server.url,
+    stop: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
 /**
  * Ingest throughput end to end on the embedded default: a `gosight start` process, several
@@ -43,7 +67,8 @@ const KEY = 'gs_bench';
  * until all of it is stored; plus ack-to-playable latency and, for scale, the bare cost of
  * JSON.parse + gzip over the same bytes in this process.
  */
-export async function runIngestBench(opts: IngestBenchOptions, log: (s: string) => void): Promise<IngestBenchResult> {
+export async function runIngestBench(opts: IngestBenchOptions, log: (s: string) => void,
+  startTopology: () => Promise<BenchTopology> = embeddedTopology): Promise<IngestBenchResult & { topology: string }> {
   const start = Date.now() - 3_600_000;
   const clients = Array.from({ length: opts.clients }, (_, c) =>
     Array.from({ length: opts.sessionsPerClient }, (_, s) =>
@@ -59,8 +84,7 @@ export async function runIngestBench(opts: IngestBenchOptions, log: (s: string) 
   const gzBytes = all.reduce((n, b) => n + b.gz.length, 0);
   log(`ingest bench: ${opts.clients} clients, ${bodies.size} batches, ${events} events, ${round(rawBytes / 1e6)} MB raw / ${round(gzBytes / 1e6)} MB gzipped`);
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'gosight-bench-'));
-  const server = await startServerProcess({ dataDir, projectKey: KEY });
+  const topology = await startTopology();
   try {
     const latencies: number[] = [];
     const t0 = performance.now();
@@ -69,7 +93,7 @@ export async function runIngestBench(opts: IngestBenchOptions, log: (s: string) 
     await Promise.all(clients.map(async (sessions) => {
       for (const s of sessions) for (const b of s.batches) {
         const t = performance.now();
-        const res = await fetch(`${server.url}/v1/replay`, {
+        const res = await fetch(`${topology.ingestUrl}/v1/replay`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-gosight-key': KEY },
           body: new Uint8Array(bodies.get(b)!.gz),
@@ -85,7 +109,7 @@ export async function runIngestBench(opts: IngestBenchOptions, log: (s: string) 
     log(`  all acked in ${round(ackSeconds, 2)} s; waiting until stored...`);
     const sessionCount = clients.flat().length;
     await waitFor('all events stored', async () => {
-      const list = await listSessions(server.url);
+      const list = await listSessions(topology.apiUrl);
       const stored = list.sessions.reduce((n, s) => n + s.eventCount, 0);
       return list.total === sessionCount && stored === events ? true : undefined;
     }, 600_000, 100);
@@ -95,18 +119,19 @@ export async function runIngestBench(opts: IngestBenchOptions, log: (s: string) 
     for (let i = 0; i < opts.playableProbes; i++) {
       const probe = syntheticSession({ batches: 1, eventsPerBatch: 50, checkoutEvery: 200 });
       const body = gzipSync(JSON.stringify(probe.batches[0]));
-      const res = await fetch(`${server.url}/v1/replay`, {
+      const res = await fetch(`${topology.ingestUrl}/v1/replay`, {
         method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-gosight-key': KEY }, body: new Uint8Array(body),
       });
       await res.arrayBuffer();
       const acked = performance.now();
-      await waitFor('probe playable', async () => ((await fetchManifest(server.url, probe.sessionId))?.chunks[0]?.eventCount === 50 ? true : undefined), 30_000, 20);
+      await waitFor('probe playable', async () => ((await fetchManifest(topology.apiUrl, probe.sessionId))?.chunks[0]?.eventCount === 50 ? true : undefined), 30_000, 20);
       playable.push(performance.now() - acked);
     }
 
     const bare = bareCost(all.map((b) => b.raw), events);
     const ackedEventsPerSec = events / ackSeconds;
     return {
+      topology: topology.name,
       options: opts,
       batches: bodies.size,
       events,
@@ -124,8 +149,7 @@ export async function runIngestBench(opts: IngestBenchOptions, log: (s: string) 
       ratio: round(ackedEventsPerSec / bare.eventsPerSec, 3),
     };
   } finally {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await topology.stop();
   }
 }
 

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runIngestBench } from './ingest-bench.js';
+import { runIngestBench, type IngestBenchResult } from './ingest-bench.js';
+import { kafkaTopology } from './kafka-bench.js';
 import { printTable } from './stats.js';
 
 /**
@@ -14,9 +15,10 @@ const clients = clientsArg > 0 ? Number(process.argv[clientsArg + 1]) : undefine
 const outDir = fileURLToPath(new URL('../.bench/', import.meta.url));
 const log = (s: string) => console.log(s);
 
-const ingest = await runIngestBench(quick
+const ingestLoad = quick
   ? { clients: clients ?? 4, sessionsPerClient: 2, batchesPerSession: 20, eventsPerBatch: 50, playableProbes: 3 }
-  : { clients: clients ?? 32, sessionsPerClient: 2, batchesPerSession: 60, eventsPerBatch: 50, playableProbes: 10 }, log);
+  : { clients: clients ?? 32, sessionsPerClient: 2, batchesPerSession: 60, eventsPerBatch: 50, playableProbes: 10 };
+const ingest = await runIngestBench(ingestLoad, log);
 
 printTable('Ingest, embedded default (gosight start: FileQueue + processor + chDB)', [
   ['clients (concurrent)', ingest.options.clients],
@@ -33,7 +35,19 @@ printTable('Ingest, embedded default (gosight start: FileQueue + processor + chD
   ['acked / bare ratio', ingest.ratio],
 ]);
 
-const results: Record<string, unknown> = { date: new Date().toISOString(), quick, ingest };
+// Scale-out: the same load through Kafka with one, then two processor processes.
+const scaleOut: IngestBenchResult[] = [];
+for (const processors of [1, 2]) {
+  log(`\nscale-out bench: Kafka with ${processors} processor process(es)`);
+  scaleOut.push(await runIngestBench({ ...ingestLoad, playableProbes: 3 }, log, kafkaTopology(processors)));
+}
+printTable('Scale-out: ingest -> Kafka (mock cluster) -> processors -> ClickHouse over HTTP (chDB shim), all on this machine', [
+  ['', 'acked ev/s | stored ev/s | stored MB/s | ack p50/p99 ms | ack->playable p50 ms'],
+  ...scaleOut.map((r, i): [string, string] => [`${i + 1} processor${i ? 's' : ''}`,
+    `${r.ackedEventsPerSec} | ${r.storedEventsPerSec} | ${r.storedRawMBPerSec} | ${r.ackLatencyMs.p50}/${r.ackLatencyMs.p99} | ${r.ackToPlayableMs.p50}`]),
+]);
+
+const results: Record<string, unknown> = { date: new Date().toISOString(), quick, ingest, scaleOut };
 
 // --- player bench ---
 // --- end player bench ---

@@ -123,7 +123,10 @@ export class KafkaQueue implements ReplayQueue {
     // A consumer that crashes without kafkajs restarting it (a non-retriable error, e.g. a
     // failed group sync) is replaced, so a processor never silently stops consuming.
     const start = async (): Promise<void> => {
-      const c = this.kafka.consumer({ groupId: group, allowAutoTopicCreation: true, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+      // A short fetch wait keeps ack-to-playable low when partitions are quiet.
+      const c = this.kafka.consumer({
+        groupId: group, allowAutoTopicCreation: true, sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 250,
+      });
       consumer = c;
       this.consumers.add(c);
       c.on(c.events.GROUP_JOIN, (e) => onAssigned(e.payload.memberAssignment[this.opts.topic] ?? []));
