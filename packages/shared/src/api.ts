@@ -20,6 +20,8 @@ export interface SessionSummary {
   viewportHeight: number;
   /** True once the replay moved to cold storage; it still plays through the same API. */
   archived?: boolean;
+  /** The user id the site passed to `GoSight.identify`, last one wins; empty when none. */
+  userId?: string;
 }
 
 /**

@@ -44,3 +44,6 @@ export interface RrwebEvent {
   timestamp: number;
   delay?: number;
 }
+
+/** Custom event tag the SDK uses for `identify(userId, traits)`; payload `{ userId, traits }`. */
+export const IDENTIFY_TAG = '$identify';

@@ -31,7 +31,7 @@ async function storeSession(ageDays: number, chunks = 3, sessionId: string = ran
       projectId: 'p', sessionId, index: i, timestampStart: start + i * 60_000, timestampEnd: start + i * 60_000 + 59_000, data,
       dataSize: json.length, compressedSize: data.length, eventCount: 2, hasFullSnapshot: true, hasErrors: false, hasNetwork: false,
       batchSeqs: [i], clickCount: 0, errorCount: 0, rageClickCount: 0, deadClickCount: 0, pageUrls: [`https://a.test/${i}`],
-      viewportWidth: 800, viewportHeight: 600, userAgent: 'UA', version: 1,
+      viewportWidth: 800, viewportHeight: 600, userAgent: 'UA', userId: '', version: 1,
       derivedEvents: [{ id: `${i}:page_view:0`, kind: 'page_view', timestamp: start + i * 60_000, chunkIndex: i, label: `https://a.test/${i}`, severity: 'info', url: `https://a.test/${i}`, viewportWidth: 800, viewportHeight: 600 }],
       activity: { first: start + i * 60_000, last: start + i * 60_000, gaps: [] },
     };

@@ -1,5 +1,5 @@
 import {
-  CONSOLE_PLUGIN_NAME, EventType, IncrementalSource, MOUSE_INTERACTION_CLICK, NETWORK_PLUGIN_NAME, type RrwebEvent,
+  CONSOLE_PLUGIN_NAME, EventType, IDENTIFY_TAG, IncrementalSource, MOUSE_INTERACTION_CLICK, NETWORK_PLUGIN_NAME, type RrwebEvent,
 } from '@gosight/shared';
 
 /** What the listing and the manifest need to know about a chunk, read off its events. */
@@ -14,6 +14,8 @@ export interface ChunkStats {
   pageUrls: string[];
   viewportWidth: number;
   viewportHeight: number;
+  /** The last user id passed to identify() in this chunk; empty when none. */
+  userId: string;
 }
 
 export function chunkStats(events: readonly RrwebEvent[]): ChunkStats {
@@ -28,6 +30,7 @@ export function chunkStats(events: readonly RrwebEvent[]): ChunkStats {
     pageUrls: [],
     viewportWidth: 0,
     viewportHeight: 0,
+    userId: '',
   };
   for (const e of events) {
     if (e.timestamp < stats.timestampStart) stats.timestampStart = e.timestamp;
@@ -44,6 +47,9 @@ export function chunkStats(events: readonly RrwebEvent[]): ChunkStats {
     } else if (e.type === EventType.IncrementalSnapshot) {
       if (data.source === IncrementalSource.MouseInteraction && data.type === MOUSE_INTERACTION_CLICK) stats.clickCount++;
       if (data.source === IncrementalSource.Log && data.level === 'error') stats.errorCount++;
+    } else if (e.type === EventType.Custom && data.tag === IDENTIFY_TAG) {
+      const userId = (data.payload as { userId?: unknown } | undefined)?.userId;
+      if (typeof userId === 'string' || typeof userId === 'number') stats.userId = String(userId).slice(0, 256);
     } else if (e.type === EventType.Plugin) {
       if (data.plugin === CONSOLE_PLUGIN_NAME && (data.payload as { level?: unknown } | undefined)?.level === 'error') {
         stats.errorCount++;

@@ -1,5 +1,5 @@
 import {
-  CONSOLE_PLUGIN_NAME, DEAD_CLICK_WINDOW_MS, EventType, IncrementalSource, INACTIVITY_THRESHOLD_MS, MOUSE_INTERACTION_CLICK,
+  CONSOLE_PLUGIN_NAME, DEAD_CLICK_WINDOW_MS, EventType, IDENTIFY_TAG, IncrementalSource, INACTIVITY_THRESHOLD_MS, MOUSE_INTERACTION_CLICK,
   NETWORK_PLUGIN_NAME, RAGE_CLICK_MIN_CLICKS, RAGE_CLICK_RADIUS_PX, RAGE_CLICK_WINDOW_MS,
   type ClickEvent, type ConsoleEvent, type ConsoleLevel, type NetworkEvent, type RrwebEvent, type SessionEvent,
 } from '@gosight/shared';
@@ -103,7 +103,8 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
           } satisfies NetworkEvent);
         }
       }
-    } else if (e.type === EventType.Custom) {
+    } else if (e.type === EventType.Custom && data.tag !== IDENTIFY_TAG) {
+      // identify() is session metadata (the user id), not a moment on the timeline.
       const tag = typeof data.tag === 'string' ? data.tag : 'custom';
       out.push({
         id: id('custom'), kind: 'custom', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex, label: tag,

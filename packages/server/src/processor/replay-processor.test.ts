@@ -46,37 +46,39 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
-test('batches become chunks cut at full snapshots, duplicates dropped, summary derived', async () => {
+test('batches become chunks cut at full snapshots, duplicates dropped, summary derived', async (t) => {
   const queue = await FileQueue.open({ dir: tempDir('proc-q'), segmentBytes: 1 << 20, logger });
   const processor = new ReplayProcessor({ queue, store, logger, config });
   await processor.start();
+  // Stop even when an assertion fails, or the open queue keeps the test process alive.
+  t.after(async () => { await processor.stop(); await queue.close(); });
   const sid = randomUUID();
   await publish(queue, sid, 0, [meta(T, 'https://shop.test/'), full(T + 1), click(T + 100)]);
   await publish(queue, sid, 1, [move(T + 200), consoleError(T + 300), click(T + 400)], false);
   await publish(queue, sid, 1, [move(T + 200), consoleError(T + 300), click(T + 400)]); // redelivered
   await publish(queue, sid, 2, [move(T + 60_000), meta(T + 60_001, 'https://shop.test/cart'), full(T + 60_002)]);
-  await publish(queue, sid, 3, [click(T + 61_000)]);
+  await publish(queue, sid, 3, [click(T + 61_000), { type: EventType.Custom, timestamp: T + 61_500, data: { tag: '$identify', payload: { userId: 'user-42', traits: { plan: 'pro' } } } }]);
 
   const manifest = await until('two chunks with all events', async () => {
     const m = await store.getManifest('p', sid);
-    return m && m.chunks.length === 2 && m.chunks[1].eventCount === 3 ? m : undefined;
+    return m && m.chunks.length === 2 && m.chunks[1].eventCount === 4 ? m : undefined;
   });
   assert.deepEqual(manifest.chunks.map((c) => c.index), [0, 1]);
   assert.equal(manifest.startedAt, T);
-  assert.equal(manifest.endedAt, T + 61_000);
+  assert.equal(manifest.endedAt, T + 61_500);
   assert.equal(manifest.chunks[0].hasErrors, true);
   assert.equal(manifest.chunks[1].hasErrors, false);
 
   const c0 = await chunkEvents(sid, 0);
   assert.deepEqual(c0.map((e) => e.timestamp - T), [0, 1, 100, 200, 300, 400, 60_000]);
   const c1 = await chunkEvents(sid, 1);
-  assert.deepEqual(c1.map((e) => e.type), [EventType.Meta, EventType.FullSnapshot, EventType.IncrementalSnapshot]);
+  assert.deepEqual(c1.map((e) => e.type), [EventType.Meta, EventType.FullSnapshot, EventType.IncrementalSnapshot, EventType.Custom]);
   assert.equal(manifest.chunks[0].compressedSize, (await store.getChunkData('p', sid, 0))!.length);
 
   const { sessions } = await until('summary', async () => {
     const list = await store.listSessions('p', { limit: 10, offset: 0 });
     const s = list.sessions.find((x) => x.sessionId === sid);
-    return s && s.chunkCount === 2 && s.eventCount === 10 ? list : undefined;
+    return s && s.chunkCount === 2 && s.eventCount === 11 ? list : undefined;
   });
   const summary = sessions.find((x) => x.sessionId === sid)!;
   assert.equal(summary.clickCount, 3);
@@ -84,8 +86,9 @@ test('batches become chunks cut at full snapshots, duplicates dropped, summary d
   assert.equal(summary.pageCount, 2);
   assert.equal(summary.firstUrl, 'https://shop.test/');
   assert.equal(summary.userAgent, 'UA/1');
+  assert.equal(summary.userId, 'user-42', 'identify() sets the session user');
   assert.equal(summary.viewportWidth, 1024);
-  assert.equal(summary.durationMs, 61_000);
+  assert.equal(summary.durationMs, 61_500);
   assert.equal(processor.stats.duplicates, 1);
 
   const derived = await store.getSessionEvents('p', sid);
@@ -95,8 +98,6 @@ test('batches become chunks cut at full snapshots, duplicates dropped, summary d
   ]);
   assert.ok(derived.events.every((e) => e.chunkIndex === (e.timestamp - T < 60_001 ? 0 : 1)), 'each event names its chunk');
   assert.deepEqual(derived.inactiveRanges, [{ start: T + 400, end: T + 60_001 }]);
-  await processor.stop();
-  await queue.close();
 });
 
 test('a restarted processor resumes an open chunk from the store and drops replays of old batches', async () => {

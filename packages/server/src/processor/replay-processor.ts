@@ -201,6 +201,7 @@ export class ReplayProcessor {
       viewportWidth: stats.viewportWidth,
       viewportHeight: stats.viewportHeight,
       userAgent: session.userAgent,
+      userId: stats.userId,
       version: this.versions.next(chunk.stored?.version ?? 0),
     };
   }

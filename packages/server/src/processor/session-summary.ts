@@ -33,6 +33,7 @@ export function summarizeSession(chunks: readonly ChunkState[], version: number)
     eventCount: sum((c) => c.eventCount),
     chunkCount: chunks.length,
     userAgent: chunks.find((c) => c.userAgent)?.userAgent ?? '',
+    userId: [...chunks].reverse().find((c) => c.userId)?.userId ?? '',
     viewportWidth: withViewport?.viewportWidth ?? 0,
     viewportHeight: withViewport?.viewportHeight ?? 0,
     version,

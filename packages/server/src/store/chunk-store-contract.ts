@@ -145,6 +145,7 @@ function chunk(over: Partial<StoredChunk> & { sessionId: string; index: number }
     viewportWidth: 1024,
     viewportHeight: 768,
     userAgent: 'test-agent',
+    userId: '',
     rageClickCount: 0,
     deadClickCount: 0,
     derivedEvents: [],

@@ -32,6 +32,8 @@ export interface ChunkState extends ChunkMeta {
   viewportWidth: number;
   viewportHeight: number;
   userAgent: string;
+  /** Last user id passed to identify() in the chunk; empty when none. */
+  userId: string;
   /** Rewrites of a chunk carry a higher version; readers see the highest. */
   version: number;
 }

@@ -65,6 +65,7 @@ export class ClickHouseChunkStore implements ChunkStore {
         viewport_width: c.viewportWidth,
         viewport_height: c.viewportHeight,
         user_agent: c.userAgent,
+        user_id: c.userId,
         version: c.version,
       })),
     }));
@@ -92,6 +93,7 @@ export class ClickHouseChunkStore implements ChunkStore {
         event_count: s.eventCount,
         chunk_count: s.chunkCount,
         user_agent: s.userAgent,
+        user_id: s.userId ?? '',
         viewport_width: s.viewportWidth,
         viewport_height: s.viewportHeight,
         version: s.version,
@@ -241,24 +243,25 @@ const CHUNK_COLUMNS = [
   'session_id', 'project_id', 'chunk_index', 'timestamp_start', 'timestamp_end', 'data_b64', 'data_size',
   'compressed_size', 'event_count', 'has_full_snapshot', 'has_errors', 'has_network', 'batch_seqs', 'click_count',
   'error_count', 'rage_click_count', 'dead_click_count', 'derived_events', 'activity', 'page_urls', 'viewport_width',
-  'viewport_height', 'user_agent', 'version',
+  'viewport_height', 'user_agent', 'user_id', 'version',
 ] as const;
 
 const SESSION_COLUMNS = [
   'session_id', 'project_id', 'started_at', 'ended_at', 'duration_ms', 'first_url', 'page_count', 'click_count',
   'error_count', 'rage_click_count', 'dead_click_count', 'page_urls', 'event_count', 'chunk_count', 'user_agent',
-  'viewport_width', 'viewport_height', 'version',
+  'user_id', 'viewport_width', 'viewport_height', 'version',
 ] as const;
 
 const CHUNK_STATE_SELECT = `toString(session_id) AS sid, project_id, chunk_index,
   toUnixTimestamp64Milli(timestamp_start) AS ts_start, toUnixTimestamp64Milli(timestamp_end) AS ts_end,
   data_size, compressed_size, event_count, has_full_snapshot, has_errors, has_network, batch_seqs,
-  click_count, error_count, rage_click_count, dead_click_count, page_urls, viewport_width, viewport_height, user_agent, version`;
+  click_count, error_count, rage_click_count, dead_click_count, page_urls, viewport_width, viewport_height, user_agent, user_id,
+  version`;
 
 const SESSION_SELECT = `toString(session_id) AS sid, project_id,
   toUnixTimestamp64Milli(started_at) AS started, toUnixTimestamp64Milli(ended_at) AS ended, duration_ms, first_url,
   page_count, click_count, error_count, rage_click_count, dead_click_count, event_count, chunk_count, user_agent,
-  viewport_width, viewport_height, archived`;
+  viewport_width, viewport_height, archived, user_id`;
 
 // 64-bit integers arrive as strings in JSON output; Number() normalises both.
 type Num = number | string;
@@ -268,13 +271,13 @@ interface ChunkRow {
   compressed_size: Num; event_count: Num; has_full_snapshot: Num; has_errors: Num; has_network: Num;
   batch_seqs: Num[]; click_count: Num; error_count: Num; rage_click_count: Num; dead_click_count: Num;
   page_urls: string[]; viewport_width: Num;
-  viewport_height: Num; user_agent: string; version: Num;
+  viewport_height: Num; user_agent: string; user_id: string; version: Num;
 }
 
 interface SessionRow {
   sid: string; project_id: string; started: Num; ended: Num; duration_ms: Num; first_url: string;
   page_count: Num; click_count: Num; error_count: Num; rage_click_count: Num; dead_click_count: Num;
-  event_count: Num; chunk_count: Num; user_agent: string; archived: Num;
+  event_count: Num; chunk_count: Num; user_agent: string; archived: Num; user_id: string;
   viewport_width: Num; viewport_height: Num;
 }
 
@@ -299,6 +302,7 @@ const toChunkState = (r: ChunkRow): ChunkState => ({
   viewportWidth: Number(r.viewport_width),
   viewportHeight: Number(r.viewport_height),
   userAgent: r.user_agent,
+  userId: r.user_id,
   version: Number(r.version),
 });
 
@@ -320,4 +324,5 @@ const toSummary = (r: SessionRow): SessionSummary => ({
   viewportWidth: Number(r.viewport_width),
   viewportHeight: Number(r.viewport_height),
   archived: Number(r.archived) === 1,
+  userId: r.user_id,
 });

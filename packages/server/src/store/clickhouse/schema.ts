@@ -113,4 +113,12 @@ export const MIGRATIONS: Migration[] = [
       `ALTER TABLE ${db}.replay_sessions MODIFY TTL session_date + INTERVAL 90 DAY DELETE WHERE archived = 0`,
     ],
   },
+  {
+    version: 4,
+    description: 'user id from identify()',
+    statements: (db) => [
+      `ALTER TABLE ${db}.replay_chunks ADD COLUMN IF NOT EXISTS user_id String DEFAULT ''`,
+      `ALTER TABLE ${db}.replay_sessions ADD COLUMN IF NOT EXISTS user_id String DEFAULT ''`,
+    ],
+  },
 ];
