@@ -105,4 +105,6 @@ test('inactivity (§6): active = interaction, scroll, input, touch, navigation; 
     { start: T + 30_000, end: T + 40_000 },
   ]);
   assert.deepEqual(mergeInactiveRanges([c0], T, T + 16_000), [{ start: T + 1_000, end: T + 12_000 }], 'a tail under 5 s is not a range');
+  const checkout = deriveChunkEvents([meta(60_000, 'https://a.test/'), full(60_001), click(70_000)], { ...ctx, chunkIndex: 2, previousUrl: 'https://a.test/' }).activity;
+  assert.equal(checkout.first, T + 70_000, 'a checkout (Meta on the same page) is not activity');
 });

@@ -23,6 +23,11 @@ export interface DeriveContext {
   following: readonly RrwebEvent[] | undefined;
 }
 
+const metaHref = (e: RrwebEvent): string => {
+  const href = (e.data as { href?: unknown } | undefined)?.href;
+  return typeof href === 'string' ? href : '';
+};
+
 /** Active (§6): mouse interaction, scroll, input, touch, and navigation (Meta). */
 export function isActive(e: RrwebEvent): boolean {
   if (e.type === EventType.Meta) return true;
@@ -60,7 +65,8 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
   const activity: ChunkActivity = { gaps: [] };
 
   for (const e of events) {
-    if (isActive(e)) {
+    if (isActive(e) && !(e.type === EventType.Meta && metaHref(e) === url)) {
+      // A Meta with the current URL is a checkout (a periodic full snapshot), not navigation.
       if (activity.last !== undefined && e.timestamp - activity.last > INACTIVITY_THRESHOLD_MS) {
         activity.gaps.push({ start: activity.last, end: e.timestamp });
       }
