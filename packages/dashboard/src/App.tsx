@@ -1,26 +1,25 @@
-import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
+import type { SessionPrefetch } from './api/prefetchSession.js';
+import type { ModuleLoader } from './app/moduleLoader.js';
 import { Layout } from './layout/Layout.js';
 import { NotFoundPage } from './layout/NotFoundPage.js';
+import type { PlayerPageComponent } from './player-ui/PlayerRoute.js';
+import { PlayerRoute } from './player-ui/PlayerRoute.js';
 import { SessionListPage } from './sessions/SessionListPage.js';
 
-// rrweb is most of the bundle; the session list should not wait for it.
-const PlayerPage = lazy(() => import('./player-ui/PlayerPage.js').then((module) => ({ default: module.PlayerPage })));
+interface AppProps {
+  playerLoader: ModuleLoader<PlayerPageComponent>;
+  /** Requests started at boot for the player URL the app was opened on. */
+  prefetch: SessionPrefetch | null;
+}
 
 /** Routes: `/` lists sessions, `/sessions/:id` replays one. */
-export function App() {
+export function App({ playerLoader, prefetch }: AppProps) {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<SessionListPage />} />
-        <Route
-          path="sessions/:id"
-          element={
-            <Suspense fallback={<div className="notice muted">Loading the player…</div>}>
-              <PlayerPage />
-            </Suspense>
-          }
-        />
+        <Route index element={<SessionListPage warmPlayer={playerLoader.load} />} />
+        <Route path="sessions/:id" element={<PlayerRoute loader={playerLoader} prefetch={prefetch} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

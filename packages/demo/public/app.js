@@ -25,6 +25,7 @@
     list.appendChild(item);
     nameInput.value = '';
     updateStatus();
+    console.info('Added "' + name + '" to the list');
   });
 
   document.getElementById('remove').addEventListener('click', function () {
@@ -36,5 +37,31 @@
     console.error('demo error', new Error('Demo failure'));
     console.warn('demo warning: the list has ' + list.children.length + ' items');
     status.textContent = 'Logged an error and a warning to the console.';
+  });
+
+  // Checkout card. "Apply coupon" has no handler at all: clicking it changes nothing (a dead click).
+  var checkoutStatus = document.getElementById('checkout-status');
+
+  // One request that works and one that fails (the server has no such endpoint: 404).
+  document.getElementById('sync').addEventListener('click', function () {
+    checkoutStatus.textContent = 'Syncing…';
+    var load = fetch('/demo/api/list.json').then(function (response) { return response.json(); });
+    var save = fetch('/demo/api/sync', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ items: list.children.length }),
+    });
+    Promise.all([load, save]).then(function (results) {
+      var saved = results[1];
+      checkoutStatus.textContent = 'Loaded ' + results[0].items.length + ' items; saving answered ' + saved.status + '.';
+      if (!saved.ok) console.warn('sync failed with HTTP ' + saved.status);
+    });
+  });
+
+  // An unhandled exception, the kind a real checkout bug throws.
+  document.getElementById('checkout').addEventListener('click', function () {
+    var order = null;
+    checkoutStatus.textContent = 'Placing the order…';
+    return order.total.toFixed(2);
   });
 })();

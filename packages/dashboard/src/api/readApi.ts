@@ -1,20 +1,27 @@
 import {
   chunkPath,
+  eventsPath,
   manifestPath,
-  SESSIONS_PATH,
   type ReplayManifest,
   type RrwebEvent,
+  type SessionEventsResponse,
+  type SessionListQuery,
   type SessionListResponse,
 } from '@gosight/shared';
+import { sessionListPath } from '../sessions/sessionFilters.js';
 import { getJson } from './getJson.js';
 
-/** `GET /api/sessions`: one page of sessions, newest first. */
-export const fetchSessionList = (limit: number, offset: number, signal?: AbortSignal): Promise<SessionListResponse> =>
-  getJson(`${SESSIONS_PATH}?limit=${limit}&offset=${offset}`, signal);
+/** `GET /api/sessions?…`: one page of sessions, filtered and sorted as the query says. */
+export const fetchSessionList = (query: SessionListQuery, signal?: AbortSignal): Promise<SessionListResponse> =>
+  getJson(sessionListPath(query), signal);
 
 /** `GET /api/sessions/:id/replay`: the chunk list of one session. */
 export const fetchManifest = (sessionId: string, signal?: AbortSignal): Promise<ReplayManifest> =>
   getJson(manifestPath(sessionId), signal);
+
+/** `GET /api/sessions/:id/events`: derived events and inactive ranges, without loading the replay. */
+export const fetchSessionEvents = (sessionId: string, signal?: AbortSignal): Promise<SessionEventsResponse> =>
+  getJson(eventsPath(sessionId), signal);
 
 /** `GET /api/sessions/:id/replay/chunks/:index`: one chunk's rrweb events. */
 export const fetchChunkEvents = async (sessionId: string, index: number, signal?: AbortSignal): Promise<RrwebEvent[]> => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { PlayerSnapshot, ReplayController } from '../player/ReplayController.js';
+import type { PlayerSnapshot } from '../player/playerSnapshot.js';
+import type { ReplayController } from '../player/ReplayController.js';
 
 /**
  * The playback offset to display: read every animation frame while playing, otherwise the

@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { INITIAL_PLAYER_SNAPSHOT, type PlayerSnapshot, type ReplayController } from '../player/ReplayController.js';
+import { INITIAL_PLAYER_SNAPSHOT, type PlayerSnapshot } from '../player/playerSnapshot.js';
+import type { ReplayController } from '../player/ReplayController.js';
 
 const noop = () => undefined;
 

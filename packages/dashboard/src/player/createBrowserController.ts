@@ -1,23 +1,60 @@
+import type { SessionPrefetch } from '../api/prefetchSession.js';
 import { fetchChunkEvents, fetchManifest } from '../api/readApi.js';
-import { CHUNK_FETCH_CONCURRENCY, CHUNK_FETCH_RETRIES, CHUNK_RETRY_DELAY_MS } from '../constants.js';
+import {
+  CHUNK_FETCH_RETRIES,
+  CHUNK_RETRY_DELAY_MS,
+  CHUNKS_KEPT_BEHIND,
+  CHUNKS_PRELOADED_AHEAD,
+  MAX_CACHED_CHUNKS,
+  MAX_REPLAYER_CHUNKS,
+  PLAYBACK_TICK_INTERVAL_MS,
+} from '../constants.js';
 import { createRrwebReplayer } from './createRrwebReplayer.js';
 import { ReplayController } from './ReplayController.js';
 
-const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+/**
+ * Resolves after the next paint: a message posted from an animation-frame callback is handled
+ * once that frame's rendering (style, layout, paint) is done. One frame sooner than waiting
+ * for a second animation frame.
+ */
+const afterPaint = (): Promise<void> =>
+  new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    }),
+  );
 
-/** Wires a ReplayController to the real API, rrweb and the browser's frame clock. */
-export function createBrowserController(sessionId: string, root: HTMLElement): ReplayController {
+const every = (intervalMs: number, tick: () => void): (() => void) => {
+  const timer = setInterval(tick, intervalMs);
+  return () => clearInterval(timer);
+};
+
+/**
+ * Wires a ReplayController to the real API, rrweb and the browser's clocks. Requests the page
+ * started at boot (`prefetch`) answer the first manifest and chunk 0 reads.
+ */
+export function createBrowserController(sessionId: string, root: HTMLElement, prefetch: SessionPrefetch | null): ReplayController {
   return new ReplayController({
     sessionId,
     root,
-    fetchManifest,
-    fetchChunk: fetchChunkEvents,
+    fetchManifest: (id, signal) => prefetch?.take('manifest') ?? fetchManifest(id, signal),
+    fetchChunk: (id, index, signal) => (index === 0 ? prefetch?.take('firstChunk') : null) ?? fetchChunkEvents(id, index, signal),
     createReplayer: createRrwebReplayer,
-    nextFrame,
+    afterPaint,
+    every,
     loading: {
-      concurrency: CHUNK_FETCH_CONCURRENCY,
       retries: CHUNK_FETCH_RETRIES,
       retryDelayMs: CHUNK_RETRY_DELAY_MS,
+      preloadAhead: CHUNKS_PRELOADED_AHEAD,
+      keepBehind: CHUNKS_KEPT_BEHIND,
+      maxCachedChunks: MAX_CACHED_CHUNKS,
+      maxWindowChunks: MAX_REPLAYER_CHUNKS,
+      tickIntervalMs: PLAYBACK_TICK_INTERVAL_MS,
     },
   });
 }

@@ -2,20 +2,20 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fitViewport } from './fitViewport.js';
 
-test('keeps scale 1 and the exact size when the container is wide enough', () => {
-  assert.deepEqual(fitViewport({ width: 1280, height: 720 }, 1280), { scale: 1, width: 1280, height: 720 });
-  assert.deepEqual(fitViewport({ width: 375, height: 812 }, 1600), { scale: 1, width: 375, height: 812 });
+test('keeps scale 1 when the recording fits', () => {
+  assert.deepEqual(fitViewport({ width: 1024, height: 700 }, { width: 1200, height: 800 }), { scale: 1, width: 1024, height: 700 });
 });
 
-test('scales down proportionally when the container is narrower', () => {
-  assert.deepEqual(fitViewport({ width: 1280, height: 720 }, 640), { scale: 0.5, width: 640, height: 360 });
-  const fitted = fitViewport({ width: 1000, height: 500 }, 750);
-  assert.equal(fitted.scale, 0.75);
-  assert.equal(fitted.width, 750);
-  assert.equal(fitted.height, 375);
+test('scales a wide recording down to the width', () => {
+  assert.deepEqual(fitViewport({ width: 1600, height: 900 }, { width: 800, height: 1000 }), { scale: 0.5, width: 800, height: 450 });
 });
 
-test('does not scale while the container or the recording has no width yet', () => {
-  assert.equal(fitViewport({ width: 1280, height: 720 }, 0).scale, 1);
-  assert.equal(fitViewport({ width: 0, height: 0 }, 800).scale, 1);
+test('scales a phone recording down to the height', () => {
+  assert.deepEqual(fitViewport({ width: 390, height: 844 }, { width: 1000, height: 422 }), { scale: 0.5, width: 195, height: 422 });
+});
+
+test('never scales up, and ignores dimensions not measured yet', () => {
+  assert.equal(fitViewport({ width: 320, height: 480 }, { width: 2000, height: 2000 }).scale, 1);
+  assert.equal(fitViewport({ width: 1600, height: 900 }, { width: 0, height: 0 }).scale, 1);
+  assert.equal(fitViewport({ width: 1600, height: 900 }, { width: 800, height: 0 }).scale, 0.5);
 });

@@ -11,13 +11,21 @@ export interface FittedViewport {
   height: number;
 }
 
+/** Space the stage offers; a dimension of 0 (not measured yet) does not constrain. */
+export interface Available {
+  width: number;
+  height: number;
+}
+
 /**
- * Fits the recorded viewport into the available width: scaled down when the container is
- * narrower, never scaled up, so at scale 1 the replay is pixel-identical to the recording.
- * An unmeasured (zero) container leaves the scale at 1.
+ * Fits the recorded viewport into the available box (spec §9.1): scaled down when the stage
+ * is narrower or shorter, never scaled up, so at scale 1 the replay is pixel-identical to
+ * the recording. A phone recording is fitted by its height, a wide desktop one by its width.
  */
-export function fitViewport(recorded: Viewport, availableWidth: number): FittedViewport {
-  const scale =
-    recorded.width > 0 && availableWidth > 0 ? Math.min(1, availableWidth / recorded.width) : 1;
+export function fitViewport(recorded: Viewport, available: Available): FittedViewport {
+  const limits = [1];
+  if (recorded.width > 0 && available.width > 0) limits.push(available.width / recorded.width);
+  if (recorded.height > 0 && available.height > 0) limits.push(available.height / recorded.height);
+  const scale = Math.min(...limits);
   return { scale, width: recorded.width * scale, height: recorded.height * scale };
 }

@@ -1,21 +1,29 @@
+import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { SESSION_PAGE_SIZE, SESSION_REFRESH_INTERVAL_MS } from '../constants.js';
+import { PLAYER_WARM_DELAY_MS, SESSION_PAGE_SIZE, SESSION_REFRESH_INTERVAL_MS } from '../constants.js';
 import { Pagination } from './Pagination.js';
+import { SessionFilterBar } from './SessionFilterBar.js';
+import { filtersFromParams, filtersToParams, isFiltered, toListQuery, type SessionFilters } from './sessionFilters.js';
 import { SessionTable } from './SessionTable.js';
 import { useSessionList } from './useSessionList.js';
 import '../styles/sessions.css';
 
-const readOffset = (value: string | null): number => {
-  const parsed = Number.parseInt(value ?? '', 10);
-  return Number.isFinite(parsed) && parsed > 0 ? parsed : 0;
-};
-
-/** `/`: recorded sessions, newest first, refreshed every few seconds. The page offset lives in `?offset=`. */
-export function SessionListPage() {
+/**
+ * `/`: recorded sessions, searchable, filterable and sortable, refreshed every few seconds.
+ * Filters, sort and page live in the query string, so a filtered list can be shared.
+ */
+export function SessionListPage({ warmPlayer }: { warmPlayer: () => Promise<unknown> }) {
   const [params, setParams] = useSearchParams();
-  const offset = readOffset(params.get('offset'));
-  const { data, error, loading, updatedAt, refresh } = useSessionList(offset);
-  const setOffset = (next: number) => setParams(next > 0 ? { offset: String(next) } : {});
+  // The next page is probably a replay: load the player's code while the list sits idle.
+  useEffect(() => {
+    const timer = setTimeout(() => void warmPlayer().catch(() => undefined), PLAYER_WARM_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [warmPlayer]);
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const query = useMemo(() => toListQuery(filters, SESSION_PAGE_SIZE), [filters]);
+  const { data, error, loading, updatedAt, refresh } = useSessionList(query);
+  const setFilters = useCallback((next: SessionFilters) => setParams(filtersToParams(next)), [setParams]);
+  const filtered = isFiltered(filters);
 
   return (
     <section className="page">
@@ -23,7 +31,7 @@ export function SessionListPage() {
         <div>
           <h1>Sessions</h1>
           <p className="muted">
-            {data ? `${data.total} recorded` : error ? 'Sessions unavailable' : 'Reading sessions…'}
+            {data ? `${data.total} ${filtered ? 'matching' : 'recorded'}` : error ? 'Sessions unavailable' : 'Reading sessions…'}
             {updatedAt ? ` · updated ${new Date(updatedAt).toLocaleTimeString()}` : ''}
           </p>
         </div>
@@ -32,23 +40,30 @@ export function SessionListPage() {
         </button>
       </div>
 
+      <SessionFilterBar filters={filters} onChange={setFilters} />
+
       {error && (
         <div className="alert" role="alert" data-testid="sessions-error">
           <strong>Could not load sessions.</strong> {error}
-          {data ? ' Showing the last list that loaded.' : ''} Retrying every{' '}
-          {SESSION_REFRESH_INTERVAL_MS / 1000} seconds.
+          {data ? ' Showing the last list that loaded.' : ''} Retrying every {SESSION_REFRESH_INTERVAL_MS / 1000} seconds.
         </div>
       )}
 
       {!data && !error && <div className="notice muted">Loading sessions…</div>}
 
-      {data && data.total === 0 && (
+      {data && data.total === 0 && !filtered && (
         <div className="notice empty" data-testid="sessions-empty">
           <h2>No sessions yet</h2>
           <p>
-            Open <a href="/demo">/demo</a> in another tab and click around to record a first session. It shows up here
-            within a few seconds.
+            Open <a href="/demo">/demo</a> in another tab and click around to record a first session. It shows up here within a few seconds.
           </p>
+        </div>
+      )}
+
+      {data && data.total === 0 && filtered && (
+        <div className="notice empty" data-testid="sessions-none-match">
+          <h2>No sessions match</h2>
+          <p>Loosen a filter or clear them to see every session.</p>
         </div>
       )}
 
@@ -56,7 +71,7 @@ export function SessionListPage() {
         <div className="notice">
           <p>
             This page is past the last session.{' '}
-            <button type="button" className="link-button" onClick={() => setOffset(0)}>
+            <button type="button" className="link-button" onClick={() => setFilters({ ...filters, offset: 0 })}>
               Go to the first page
             </button>
           </p>
@@ -65,14 +80,14 @@ export function SessionListPage() {
 
       {data && data.sessions.length > 0 && (
         <>
-          <SessionTable sessions={data.sessions} />
+          <SessionTable sessions={data.sessions} sort={filters.sort} onSort={(sort) => setFilters({ ...filters, sort, offset: 0 })} />
           <Pagination
             // The page on screen may still be the previous one while the next loads.
             offset={data.offset}
             limit={SESSION_PAGE_SIZE}
             total={data.total}
             shown={data.sessions.length}
-            onOffsetChange={setOffset}
+            onOffsetChange={(offset) => setFilters({ ...filters, offset })}
           />
         </>
       )}

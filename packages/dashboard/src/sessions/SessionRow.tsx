@@ -18,14 +18,17 @@ export function SessionRow({ session }: { session: SessionSummary }) {
           {formatDateTime(session.startedAt)}
         </Link>
       </td>
-      <td className="num">{formatTime(session.durationMs)}</td>
+      <td className="num" data-testid="cell-duration">{formatTime(session.durationMs)}</td>
       <td className="url" title={session.firstUrl}>
         {urlPath(session.firstUrl) || '—'}
       </td>
-      <td className="num">{session.pageCount}</td>
-      <td className="num">{session.clickCount}</td>
-      <td className="num">
+      <td className="num" data-testid="cell-pages">{session.pageCount}</td>
+      <td className="num" data-testid="cell-clicks">{session.clickCount}</td>
+      <td className="num" data-testid="cell-errors">
         <span className={session.errorCount > 0 ? 'badge badge-error' : 'muted'}>{session.errorCount}</span>
+      </td>
+      <td className="num" data-testid="cell-rage" title={session.deadClickCount > 0 ? `${session.deadClickCount} dead clicks` : undefined}>
+        <span className={session.rageClickCount > 0 ? 'badge badge-warn' : 'muted'}>{session.rageClickCount}</span>
       </td>
       <td title={session.userAgent}>{summarizeUserAgent(session.userAgent)}</td>
       <td className="num muted">

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SessionListResponse } from '@gosight/shared';
+import type { SessionListQuery, SessionListResponse } from '@gosight/shared';
 import { fetchSessionList } from '../api/readApi.js';
-import { SESSION_PAGE_SIZE, SESSION_REFRESH_INTERVAL_MS } from '../constants.js';
+import { SESSION_REFRESH_INTERVAL_MS } from '../constants.js';
+import { sessionListPath } from './sessionFilters.js';
 
 export interface SessionListState {
   /** Latest page read successfully; kept while a refresh is running or failed. */
@@ -15,18 +16,21 @@ export interface SessionListState {
 }
 
 /**
- * Reads one page of `/api/sessions` and re-reads it every SESSION_REFRESH_INTERVAL_MS, counted
- * from the end of the previous request so slow answers never pile up. `refresh` reads now.
+ * Reads one page of `/api/sessions` for `query` and re-reads it every
+ * SESSION_REFRESH_INTERVAL_MS, counted from the end of the previous request so slow answers
+ * never pile up. `refresh` reads now.
  */
-export function useSessionList(offset: number): SessionListState & { refresh: () => void } {
+export function useSessionList(query: SessionListQuery): SessionListState & { refresh: () => void } {
   const [state, setState] = useState<SessionListState>({ data: null, error: null, loading: true, updatedAt: null });
   const [round, setRound] = useState(0);
+  // The path is the query's identity: a new object with the same filters must not refetch.
+  const path = sessionListPath(query);
 
   useEffect(() => {
     const abort = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     setState((previous) => ({ ...previous, loading: true }));
-    fetchSessionList(SESSION_PAGE_SIZE, offset, abort.signal)
+    fetchSessionList(query, abort.signal)
       .then(
         (data) => setState({ data, error: null, loading: false, updatedAt: Date.now() }),
         (error: unknown) => {
@@ -42,7 +46,8 @@ export function useSessionList(offset: number): SessionListState & { refresh: ()
       abort.abort();
       clearTimeout(timer);
     };
-  }, [offset, round]);
+    // `query` is captured through `path`, which changes exactly when the query does.
+  }, [path, round]);
 
   const refresh = useCallback(() => setRound((n) => n + 1), []);
   return { ...state, refresh };
