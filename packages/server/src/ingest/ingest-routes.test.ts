@@ -99,6 +99,8 @@ test('CORS preflight allows any origin to send with our headers', async () => {
   assert.equal(res.statusCode, 204);
   assert.equal(res.headers['access-control-allow-origin'], '*');
   assert.match(String(res.headers['access-control-allow-headers']), /X-GoSight-Key/i);
+  const post = await app.inject({ method: 'POST', url: '/v1/replay', payload: 'x', headers: { origin: 'https://shop.example', 'content-type': 'application/json' } });
+  assert.match(String(post.headers['access-control-expose-headers']), /Retry-After/i, 'the SDK can read Retry-After');
 });
 
 test('when the queue cannot take the batch the answer is 503, never a false ack', async () => {
@@ -113,5 +115,6 @@ test('when the queue cannot take the batch the answer is 503, never a false ack'
   const res = await app2.inject({ method: 'POST', url: '/v1/replay', payload: JSON.stringify(batch(5)), headers: { 'content-type': 'application/json', 'x-gosight-key': KEY } });
   assert.equal(res.statusCode, 503);
   assert.equal(errorCode(res).code, 'GOSIGHT_QUEUE_UNAVAILABLE');
+  assert.equal(res.headers['retry-after'], '2', 'tells the SDK when to retry');
   await app2.close();
 });

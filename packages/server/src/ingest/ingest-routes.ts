@@ -33,6 +33,8 @@ export async function ingestRoutes(app: FastifyInstance, deps: IngestDeps): Prom
     origin: '*',
     methods: ['POST', 'OPTIONS'],
     allowedHeaders: ['Content-Type', 'Content-Encoding', 'X-GoSight-Key'],
+    // The SDK reads Retry-After on 503 to pace its retries.
+    exposedHeaders: ['Retry-After'],
     maxAge: 86_400,
   });
   app.removeAllContentTypeParsers();

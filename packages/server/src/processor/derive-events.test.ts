@@ -71,7 +71,7 @@ test('network requests: start time, duration, status; failures are errors', () =
     type: EventType.Plugin, timestamp: T + 5_000,
     data: { plugin: 'rrweb/network@1', payload: { requests: [
       { name: 'https://api.test/cart', method: 'post', status: 500, initiatorType: 'fetch', startTime: 1_000, endTime: 1_250, responseHeaders: { 'content-length': '42' } },
-      { name: 'https://cdn.test/a.js', initiatorType: 'script', startTime: 10, endTime: 30, status: 200 },
+      { name: 'https://cdn.test/a.js', initiatorType: 'script', startTime: 10, endTime: 30, status: 200, transferSize: 0, encodedBodySize: 1234 },
     ] } },
   }], ctx);
   const [a, b] = r.events as NetworkEvent[];
@@ -82,6 +82,7 @@ test('network requests: start time, duration, status; failures are errors', () =
   assert.equal(a.severity, 'error');
   assert.equal(a.timestamp, T + 4_750);
   assert.equal(b.request.type, 'script');
+  assert.equal(b.request.size, 1234, 'size from Resource Timing');
   assert.equal(b.severity, 'info');
 });
 

@@ -22,7 +22,7 @@ export function parseNetworkPayload(payload: unknown, eventTimestamp: number): {
       type: typeof r.initiatorType === 'string' ? r.initiatorType : 'other',
       durationMs: Math.round(durationMs),
     };
-    const size = bodySize(r.responseBody) ?? headerSize(r.responseHeaders);
+    const size = timingSize(r) ?? bodySize(r.responseBody) ?? headerSize(r.responseHeaders);
     if (size !== undefined) request.size = size;
     if (isHeaders(r.requestHeaders)) request.requestHeaders = r.requestHeaders;
     if (isHeaders(r.responseHeaders)) request.responseHeaders = r.responseHeaders;
@@ -31,6 +31,15 @@ export function parseNetworkPayload(payload: unknown, eventTimestamp: number): {
     out.push({ timestamp: eventTimestamp - Math.round(durationMs), request });
   }
   return out;
+}
+
+/** Bytes from Resource Timing, as the SDK records them: transferred, else encoded, else decoded body. */
+function timingSize(r: Record<string, unknown>): number | undefined {
+  for (const field of ['transferSize', 'encodedBodySize', 'decodedBodySize']) {
+    const n = Number(r[field]);
+    if (Number.isFinite(n) && n > 0) return n;
+  }
+  return undefined;
 }
 
 const isHeaders = (h: unknown): h is Record<string, string> =>
