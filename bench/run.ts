@@ -50,9 +50,52 @@ printTable('Scale-out: ingest -> Kafka (mock cluster) -> processors -> ClickHous
 const results: Record<string, unknown> = { date: new Date().toISOString(), quick, ingest, scaleOut };
 
 // --- player bench ---
+// The player on 5/60/240-minute sessions built from a real recorded chunk (bench/player-bench.ts).
+const { runPlayerBench } = await import('./player-bench.js');
+log('\nplayer bench');
+const playerBench = await runPlayerBench(quick
+  ? { lengthsMinutes: [5, 20], firstFrameRuns: 2, seeks: 10, heapMinutes: 20, playThroughLimitMs: 60_000 }
+  : { lengthsMinutes: [5, 60, 240], firstFrameRuns: 5, seeks: 30, heapMinutes: 60, playThroughLimitMs: 150_000 }, log);
+printTable(`Player in Chromium, served locally (targets: first frame p50 <= ${playerBench.targets.firstFrameMs} ms, seek p95 <= ${playerBench.targets.seekP95Ms} ms)`, [
+  ['session | chunks', 'first frame p50/max ms (player share p50) | seek p50/p95/max ms (n) | heap after first frame MB'],
+  ...playerBench.sessions.map((s): [string, string] => [`${s.minutes} min | ${s.chunks}`,
+    `${s.firstFrameMs.p50}/${s.firstFrameMs.max} (${s.playerFirstFrameMs.p50}) | ${s.seekMs.p50}/${s.seekMs.p95}/${s.seekMs.max} (${s.seekMs.n}) | ${s.heapAfterFirstFrameMB}`]),
+  [`play-through ${playerBench.heap.minutes} min at 8x`, `${playerBench.heap.playedMinutes} min in ${playerBench.heap.wallSeconds} s, ${playerBench.heap.chunkFetches} chunk fetches, at most ${playerBench.heap.maxChunksInMemory} chunks in memory`],
+  ['JS heap after first frame / after play-through', `${playerBench.heap.afterFirstFrameMB} / ${playerBench.heap.afterPlayThroughMB} MB (DOM nodes ${playerBench.heap.domNodesAfterFirstFrame} / ${playerBench.heap.domNodesAfterPlayThrough})`],
+  ['targets met', playerBench.targets.met ? 'yes' : 'no'],
+]);
+results.player = playerBench;
 // --- end player bench ---
 
 // --- sdk bench ---
+// Browser SDK: main-thread cost in Chromium (no recorder / bare rrweb / GoSight SDK, interleaved) and bytes per minute on the demo.
+const { runSdkBench } = await import('./sdk-bench.js');
+log('\nsdk bench: Chromium, mutation-heavy page (no recorder, bare rrweb record, GoSight SDK)');
+const sdk = await runSdkBench(quick
+  ? { reps: 3, rounds: 10, rows: 1000, demoSeconds: 15 }
+  : { reps: 7, rounds: 20, rows: 1000, demoSeconds: 60 }, log);
+const sdkRow = (m: keyof typeof sdk.mainThread): string =>
+  `${sdk.mainThread[m].cpuMsMedian} | ${sdk.mainThread[m].taskMsMedian} | ${sdk.mainThread[m].workerCpuMsMedian}`;
+printTable(`Browser SDK: main thread, ${sdk.options.rounds} x (add ${sdk.options.rows} rows, remove them), median of ${sdk.options.reps}`, [
+  ['', 'main-thread CPU ms | task wall ms | worker CPU ms'],
+  ['no recorder', sdkRow('none')],
+  ['bare rrweb record', sdkRow('rrweb')],
+  ['bare rrweb + JSON.stringify per event', sdkRow('rrweb+json')],
+  ['GoSight SDK', sdkRow('sdk')],
+  ['recording cost: rrweb / SDK (CPU ms)', `${sdk.rrwebAddedCpuMs} / ${sdk.sdkAddedCpuMs}`],
+  ['SDK over bare rrweb, CPU (target <= 5 %)', `${sdk.sdkOverRrwebPct} %`],
+  ['SDK over bare rrweb + JSON.stringify, CPU', `${sdk.sdkOverRrwebJsonPct} %`],
+  ['SDK over bare rrweb, task wall time', `${sdk.sdkOverRrwebWallPct} %`],
+  ['SDK batches / gzipped KB sent', `${sdk.sdkBatches} / ${sdk.sdkGzipKB}`],
+  ['IIFE bundle, gzipped (target <= 45 KB)', `${(sdk.bundleGzipBytes / 1024).toFixed(1)} KB`],
+]);
+printTable(`Browser SDK: bytes sent on the demo app (scripted visitor, ${sdk.demo.seconds} s)`, [
+  ['gzipped bytes / min (as sent)', sdk.demo.gzipBytesPerMin],
+  ['JSON bytes / min (decompressed)', sdk.demo.rawBytesPerMin],
+  ['events / min', sdk.demo.eventsPerMin],
+  ['batches / requests', `${sdk.demo.batches} / ${sdk.demo.requests}`],
+]);
+results.sdk = sdk;
 // --- end sdk bench ---
 
 mkdirSync(outDir, { recursive: true });

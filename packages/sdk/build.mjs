@@ -1,12 +1,15 @@
 // Builds the browser SDK: dist/gosight.js (minified IIFE, global `GoSight`, served by the
-// server at /sdk/gosight.js) and dist/esm/index.js (ESM for bundler users, rrweb external).
+// server at /sdk/gosight.js) and dist/esm/index.js (ESM for bundler users, rrweb external),
+// and prints the IIFE's gzipped size against its 45 KB budget.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { recordOnlyRrweb } from './build/record-only-rrweb.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
+const IIFE_BUDGET_GZIP_BYTES = 45 * 1024;
 
 const common = {
   bundle: true,
@@ -17,6 +20,7 @@ const common = {
   define: { 'process.env.NODE_ENV': '"production"' },
 };
 
+const trim = recordOnlyRrweb();
 await build({
   ...common,
   entryPoints: [join(root, 'src/iife.ts')],
@@ -26,6 +30,7 @@ await build({
   minify: true,
   sourcemap: 'linked',
   legalComments: 'none',
+  plugins: [trim.plugin],
 });
 
 await build({
@@ -38,5 +43,8 @@ await build({
 });
 
 const iife = readFileSync(join(root, 'dist/gosight.js'));
+const gzipped = gzipSync(iife, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-console.log(`sdk: dist/gosight.js ${kb(iife.length)}, ${kb(gzipSync(iife).length)} gzipped`);
+const verdict = gzipped <= IIFE_BUDGET_GZIP_BYTES ? 'within' : 'OVER';
+console.log(`sdk: dist/gosight.js ${kb(iife.length)}, ${kb(gzipped)} gzipped (${verdict} the ${kb(IIFE_BUDGET_GZIP_BYTES)} budget)`);
+if (!trim.applied()) console.warn('sdk: rrweb was bundled whole (its layout changed); see build/record-only-rrweb.mjs');

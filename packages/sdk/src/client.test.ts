@@ -1,199 +1,158 @@
 /// <reference types="node" />
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EventType, type ReplayBatch } from '@gosight/shared';
-import type { eventWithTime } from '@rrweb/types';
-import { createClient, type ClientDeps } from './client.js';
-import { resolveConfig } from './config.js';
-import { silentLogger } from './logger.js';
-import type { SendOutcome } from './send-outcome.js';
-import { createMemoryStore, type KeyValueStore } from './storage.js';
+import { EventType, IncrementalSource } from '@gosight/shared';
+import { createClient } from './client.js';
+import { resolveConfig, type GoSightOptions } from './config.js';
+import { MAX_BATCH_CHARS, SESSION_IDLE_TIMEOUT_MS } from './constants.js';
+import { createSendQueue } from './send-queue.js';
+import { settle } from './test-support/fake-timers.js';
+import { createFakeWorld, types } from './test-support/fake-world.js';
 
-const SID = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
-type Emit = (event: eventWithTime, isCheckout?: boolean) => void;
+const { Meta, FullSnapshot, IncrementalSnapshot, Custom, Plugin } = EventType;
+const MOVE = { source: IncrementalSource.MouseMove, positions: [] };
+const MUTATION = { source: IncrementalSource.Mutation, adds: [], removes: [], texts: [], attributes: [] };
 
-/** A client wired to in-memory fakes: the test plays rrweb, the clock and the page. */
-function harness(options: { maxBatchEvents?: number; store?: KeyValueStore; outcomes?: SendOutcome[]; recordFails?: boolean } = {}) {
-  const resolved = resolveConfig({ endpoint: 'http://h', projectKey: 'k', maxBatchEvents: options.maxBatchEvents ?? 50 });
+/** A recording over a fake world, with a real send queue. */
+function harness(options: Partial<GoSightOptions> = {}, world = createFakeWorld()) {
+  const resolved = resolveConfig({ endpoint: 'http://h', projectKey: 'k', ...options });
   assert.ok(resolved.ok);
-  const sent: ReplayBatch[] = [];
-  const sentFinal: ReplayBatch[] = [];
-  const outcomes = options.outcomes ?? [];
-  let emit: Emit = () => {};
-  let tick: () => void = () => {};
-  let pageHide: () => void = () => {};
-  const state = { recording: false, intervalMs: 0, timerCleared: false, pageHideUnsubscribed: false };
-
-  const deps: ClientDeps = {
-    store: options.store ?? createMemoryStore(),
-    transport: {
-      async send(body) {
-        const outcome = outcomes.shift() ?? 'ok';
-        if (outcome === 'ok') sent.push(JSON.parse(body) as ReplayBatch);
-        return outcome;
-      },
-      sendFinal(bodies) {
-        sentFinal.push(...bodies.map((body) => JSON.parse(body) as ReplayBatch));
-        return bodies.length;
-      },
-    },
-    startRecording(onEvent, onFailed) {
-      if (options.recordFails) {
-        onFailed();
-        return () => {};
-      }
-      emit = onEvent;
-      state.recording = true;
-      return () => {
-        state.recording = false;
-      };
-    },
-    onPageHide(callback) {
-      pageHide = callback;
-      return () => {
-        state.pageHideUnsubscribed = true;
-      };
-    },
-    timers: {
-      setInterval(callback, intervalMs) {
-        tick = callback;
-        state.intervalMs = intervalMs;
-        return 1;
-      },
-      clearInterval() {
-        state.timerCleared = true;
-      },
-    },
-    newSessionId: () => SID,
-    log: silentLogger,
-  };
-  const client = createClient(resolved.config, deps);
-  let now = 1000;
-  const event = (type: number, isCheckout = false): void =>
-    emit({ type, data: {}, timestamp: now++ } as eventWithTime, isCheckout);
-  const settle = () => new Promise((resolve) => setImmediate(resolve));
-  return { client, sent, sentFinal, event, tick: () => tick(), pageHide: () => pageHide(), settle, state };
+  const queue = createSendQueue({
+    transport: world.deps.transport, persistence: world.deps.persistence, timers: world.clock, now: world.clock.now,
+    random: () => 1, isOnline: () => true, maxPendingBatches: 100, maxQueueChars: 5e6, log: world.deps.log,
+  });
+  const client = createClient(resolved.config, { ...world.deps, queue });
+  return { client, queue, world };
 }
 
-const types = (batch: ReplayBatch) => batch.events.map((e) => e.type);
-const { Meta, FullSnapshot, IncrementalSnapshot } = EventType;
-
 test('flushes at maxBatchEvents with increasing seq', async () => {
-  const h = harness({ maxBatchEvents: 3 });
-  for (let i = 0; i < 6; i++) h.event(IncrementalSnapshot);
-  await h.settle();
-  assert.deepEqual(h.sent.map((b) => [b.sessionId, b.seq, b.v, b.events.length]), [[SID, 0, 1, 3], [SID, 1, 1, 3]]);
+  const { world } = harness({ maxBatchEvents: 3 });
+  for (let i = 0; i < 6; i++) world.event(IncrementalSnapshot, MOVE);
+  await settle();
+  assert.deepEqual(world.sent.map((b) => [b.seq, b.events.length]), [[0, 3], [1, 3]]);
 });
 
-test('the first Meta + FullSnapshot is sent at once, as its own batch', async () => {
-  const h = harness();
-  h.event(Meta);
-  h.event(FullSnapshot);
-  h.event(IncrementalSnapshot);
-  await h.settle();
-  assert.deepEqual(h.sent.map(types), [[Meta, FullSnapshot]]);
+test('the first Meta + FullSnapshot go at once as their own batch; a checkout starts a new batch', async () => {
+  const { world } = harness();
+  world.snapshot();
+  world.event(IncrementalSnapshot, MOVE);
+  world.event(IncrementalSnapshot, MOVE);
+  world.rrweb.emit?.({ type: Meta, data: { href: 'http://site/', width: 1, height: 1 }, timestamp: world.clock.now() }, true);
+  world.rrweb.emit?.({ type: FullSnapshot, data: { node: { type: 0, childNodes: [], id: 1 }, initialOffset: { top: 0, left: 0 } }, timestamp: world.clock.now() }, true);
+  world.event(IncrementalSnapshot, MOVE);
+  world.clock.advance(5000); // the flush timer
+  await settle();
+  assert.deepEqual(world.sent.map(types), [[Meta, FullSnapshot], [IncrementalSnapshot, IncrementalSnapshot], [Meta, FullSnapshot], [IncrementalSnapshot]]);
+  assert.deepEqual(world.sent.map((b) => b.seq), [0, 1, 2, 3]);
 });
 
-test('a checkout flushes the buffer first, so the next batch starts with Meta + FullSnapshot', async () => {
-  const h = harness();
-  h.event(Meta);
-  h.event(FullSnapshot);
-  h.event(IncrementalSnapshot);
-  h.event(IncrementalSnapshot);
-  h.event(Meta, true);
-  h.event(FullSnapshot, true);
-  h.event(IncrementalSnapshot);
-  h.tick();
-  await h.settle();
-  assert.deepEqual(h.sent.map(types), [
-    [Meta, FullSnapshot],
-    [IncrementalSnapshot, IncrementalSnapshot],
-    [Meta, FullSnapshot],
-    [IncrementalSnapshot],
-  ]);
-  assert.deepEqual(h.sent.map((b) => b.seq), [0, 1, 2, 3]);
+test('a burst larger than the size cap is split into several batches', async () => {
+  const { world } = harness();
+  const big = 'x'.repeat(MAX_BATCH_CHARS / 4);
+  for (let i = 0; i < 10; i++) world.event(IncrementalSnapshot, { ...MUTATION, texts: [{ id: i, value: big }] });
+  world.clock.advance(5000);
+  await settle();
+  assert.ok(world.sent.length >= 3, `${world.sent.length} batches`);
+  for (const batch of world.sent) assert.ok(JSON.stringify(batch).length <= MAX_BATCH_CHARS + 2000);
+  assert.equal(world.sent.reduce((n, b) => n + b.events.length, 0), 10);
 });
 
-test('a full buffer never separates a Meta from its FullSnapshot', async () => {
-  const h = harness({ maxBatchEvents: 1 });
-  h.event(IncrementalSnapshot);
-  h.event(Meta, true); // a one-event batch would be full here, but the Meta must wait
-  h.event(FullSnapshot, true);
-  await h.settle();
-  assert.deepEqual(h.sent.map(types), [[IncrementalSnapshot], [Meta, FullSnapshot]]);
+test('an event too large to send is dropped and counted in the next batch', async () => {
+  const { world, client } = harness();
+  world.event(IncrementalSnapshot, { ...MUTATION, texts: [{ id: 1, value: 'x'.repeat(6 * 1024 * 1024) }] });
+  world.event(IncrementalSnapshot, MOVE);
+  await client.flush();
+  assert.equal(world.sent.length, 1);
+  assert.equal(world.sent[0].droppedEvents, 1);
+  assert.deepEqual(types(world.sent[0]), [IncrementalSnapshot]);
 });
 
-test('the timer flushes partial batches at flushIntervalMs and skips empty ones', async () => {
-  const h = harness();
-  assert.equal(h.state.intervalMs, 5000);
-  h.tick();
-  await h.settle();
-  assert.equal(h.sent.length, 0);
-  h.event(IncrementalSnapshot);
-  h.tick();
-  await h.settle();
-  assert.equal(h.sent.length, 1);
-  assert.equal(h.sent[0].seq, 0);
+test('privacy filters run before serialization', async () => {
+  const { world, client } = harness();
+  world.rrweb.emit?.({ type: Meta, data: { href: 'http://site/reset?token=abc', width: 1, height: 1 }, timestamp: 1 });
+  world.event(Plugin, { plugin: 'rrweb/network@1', payload: { requests: [{ name: '/x?api_key=k', requestHeaders: { Authorization: 'Bearer b' } }] } });
+  await client.flush();
+  const json = JSON.stringify(world.sent);
+  assert.ok(!json.includes('abc') && !json.includes('Bearer'), json);
+  assert.ok(json.includes('token=REDACTED'));
 });
 
-test('pagehide sends buffered and waiting batches synchronously, in seq order', async () => {
-  const h = harness({ outcomes: ['retry'] });
-  h.event(Meta);
-  h.event(FullSnapshot); // seq 0 is cut at once, fails and waits
-  await h.settle();
-  h.event(IncrementalSnapshot);
-  h.pageHide(); // seq 1 cut now; both go out through the final channel
-  assert.deepEqual(h.sentFinal.map((b) => b.seq), [0, 1]);
-  assert.deepEqual(types(h.sentFinal[1]), [IncrementalSnapshot]);
-  assert.equal(h.sent.length, 0);
+test('custom events wait for the first full snapshot, then follow it', async () => {
+  const { world, client } = harness();
+  client.addCustomEvent({ type: Custom, data: { tag: 'early', payload: null }, timestamp: world.clock.now() });
+  world.snapshot();
+  world.event(IncrementalSnapshot, MOVE);
+  await client.flush();
+  assert.deepEqual(world.sent.map(types), [[Meta, FullSnapshot], [Custom, IncrementalSnapshot]]);
 });
 
-test('a failed batch is retried on the next flush before newer ones', async () => {
-  const h = harness({ outcomes: ['retry'] });
-  h.event(IncrementalSnapshot);
-  h.tick();
-  await h.settle();
-  assert.equal(h.sent.length, 0);
-  h.event(IncrementalSnapshot);
-  h.tick();
-  await h.settle();
-  assert.deepEqual(h.sent.map((b) => b.seq), [0, 1]);
+test('after 30 minutes idle: background events are skipped, and the next activity starts a new session with its own snapshot', async () => {
+  const { world, client } = harness();
+  world.snapshot();
+  world.event(IncrementalSnapshot, MOVE);
+  const first = client.sessionId;
+  world.clock.advance(SESSION_IDLE_TIMEOUT_MS + 1000);
+  world.event(IncrementalSnapshot, MUTATION); // a ticking clock, nobody watching
+  assert.equal(client.stats.skippedIdle, 1);
+  world.event(IncrementalSnapshot, MOVE); // the person is back
+  assert.notEqual(client.sessionId, first);
+  assert.equal(world.rrweb.checkouts, 1);
+  await client.flush();
+  await settle();
+  const bySession = (id: string) => world.sent.filter((b) => b.sessionId === id);
+  assert.deepEqual(bySession(first).map((b) => b.seq), [0, 1]);
+  assert.deepEqual(bySession(client.sessionId).map((b) => [b.seq, types(b)]), [[0, [Meta, FullSnapshot]], [1, [IncrementalSnapshot]]]);
 });
 
-test('a second page in the same tab keeps the session id and continues seq', async () => {
-  const tab = createMemoryStore();
-  const page1 = harness({ store: tab });
-  page1.event(Meta);
-  page1.event(FullSnapshot);
-  await page1.settle();
-  page1.event(IncrementalSnapshot);
-  page1.pageHide();
-  const page2 = harness({ store: tab });
-  page2.event(Meta);
-  page2.event(FullSnapshot);
-  await page2.settle();
+test('an unsampled session records nothing', async () => {
+  const world = createFakeWorld({ random: () => 0.9 });
+  const { client } = harness({ sampleRate: 0.5 }, world);
+  assert.equal(world.rrweb.starts, 0);
+  assert.equal(client.recording, false);
+});
+
+test('the next page of a tab keeps the session id and continues seq', async () => {
+  const page1 = harness();
+  page1.world.snapshot();
+  await settle();
+  page1.world.event(IncrementalSnapshot, MOVE);
+  page1.client.cut();
+  page1.queue.sendAllFinal();
+  const page2 = harness({}, createFakeWorld({ tab: page1.world.tab }));
+  page2.world.snapshot();
+  await settle();
   assert.equal(page2.client.sessionId, page1.client.sessionId);
-  assert.deepEqual([...page1.sent, ...page1.sentFinal].map((b) => b.seq), [0, 1]);
-  assert.deepEqual(page2.sent.map((b) => b.seq), [2]);
+  assert.deepEqual([...page1.world.sent, ...page1.world.finals].map((b) => b.seq), [0, 1]);
+  assert.deepEqual(page2.world.sent.map((b) => b.seq), [2]);
 });
 
-test('stop ends recording, timers and listeners, then flushes what is left', async () => {
-  const h = harness();
-  h.event(IncrementalSnapshot);
-  h.client.stop();
-  h.event(IncrementalSnapshot); // ignored after stop
-  await h.settle();
-  assert.equal(h.client.stopped, true);
-  assert.equal(h.state.recording, false);
-  assert.equal(h.state.timerCleared, true);
-  assert.equal(h.state.pageHideUnsubscribed, true);
-  assert.equal(h.sent.length, 1);
-  assert.equal(h.sent[0].events.length, 1);
-  h.client.stop(); // second call is harmless
+test('stop ends recording and the timer, and cuts what is left', async () => {
+  const { world, client } = harness();
+  world.event(IncrementalSnapshot, MOVE);
+  client.stop();
+  world.event(IncrementalSnapshot, MOVE); // ignored after stop
+  await settle();
+  assert.equal(client.stopped, true);
+  assert.equal(world.rrweb.stops, 1);
+  assert.equal(world.sent.length, 1);
+  assert.equal(world.sent[0].events.length, 1);
+  client.stop(); // harmless
 });
 
 test('a recorder that cannot start leaves a stopped client', () => {
-  const h = harness({ recordFails: true });
-  assert.equal(h.client.stopped, true);
-  assert.equal(h.state.timerCleared, true);
+  const { client } = harness({}, createFakeWorld({ recordFails: true }));
+  assert.equal(client.stopped, true);
+});
+
+test('a new session after a timeout starts with the last identify again', async () => {
+  const { world, client } = harness();
+  world.snapshot();
+  client.addCustomEvent({ type: Custom, data: { tag: '$identify', payload: { userId: 'u1', traits: {} } }, timestamp: world.clock.now() });
+  world.clock.advance(SESSION_IDLE_TIMEOUT_MS + 1);
+  world.event(IncrementalSnapshot, MOVE);
+  await client.flush();
+  await settle();
+  const second = world.sent.filter((b) => b.sessionId === client.sessionId);
+  assert.deepEqual(second.map(types), [[Meta, FullSnapshot], [Custom, IncrementalSnapshot]]);
+  assert.deepEqual(second[1].events[0].data, { tag: '$identify', payload: { userId: 'u1', traits: {} } });
 });

@@ -8,9 +8,12 @@ export function canGzip(): boolean {
   );
 }
 
-/** Gzips a string off the main thread's critical path; callers fall back to plain JSON if it rejects. */
-export async function gzipText(text: string): Promise<ArrayBuffer> {
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+/**
+ * Gzips text given in pieces (concatenated, they are the text) with CompressionStream. In a window this runs zlib on the main thread (the
+ * stream lives there); compression-worker.ts runs the same code in a worker instead.
+ */
+export async function gzipText(parts: readonly string[]): Promise<ArrayBuffer> {
+  const stream = new Blob(parts as string[]).stream().pipeThrough(new CompressionStream('gzip'));
   return new Response(stream).arrayBuffer();
 }
 

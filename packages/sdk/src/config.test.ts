@@ -11,20 +11,57 @@ test('fills every default from the brief', () => {
   assert.deepEqual({ ...result.config }, {
     endpoint: 'http://127.0.0.1:3000',
     projectKey: 'pk_demo',
+    autoStart: true,
+    sampleRate: 1,
     maskAllInputs: true,
     maskTextSelector: undefined,
     blockSelector: undefined,
     maskTextClass: 'gosight-mask',
     blockClass: 'gosight-block',
     ignoreClass: 'gosight-ignore',
+    maskInputFn: undefined,
+    maskTextFn: undefined,
+    redactKeys: [],
     consoleLevels: ['error', 'warn'],
+    captureErrors: true,
+    network: null,
     flushIntervalMs: 5000,
     maxBatchEvents: 50,
+    maxBatchChars: 512 * 1024,
     maxPendingBatches: 100,
+    maxQueueChars: 5 * 1024 * 1024,
     debug: false,
   });
   assert.ok(Object.isFrozen(result.config));
   assert.ok(Object.isFrozen(result.config.consoleLevels));
+});
+
+test('network recording is opt-in: headers on (with the denylist), bodies off', () => {
+  const on = resolveConfig({ ...base, network: true });
+  assert.ok(on.ok);
+  assert.deepEqual(on.config.network, { recordHeaders: true, recordBody: false, denyHeaders: [], initiatorTypes: undefined });
+  const custom = resolveConfig({ ...base, network: { recordHeaders: false, recordBody: true, denyHeaders: ['X-Tenant', 3], initiatorTypes: ['fetch'] } });
+  assert.ok(custom.ok);
+  assert.deepEqual(custom.config.network, { recordHeaders: false, recordBody: true, denyHeaders: ['X-Tenant'], initiatorTypes: ['fetch'] });
+  for (const off of [false, 'yes', undefined]) {
+    const r = resolveConfig({ ...base, network: off });
+    assert.ok(r.ok);
+    assert.equal(r.config.network, null);
+  }
+});
+
+test('sampleRate is clamped to 0..1; hooks must be functions', () => {
+  const hook = (text: string) => text;
+  const r = resolveConfig({ ...base, sampleRate: 2, maskInputFn: hook, maskTextFn: 'nope', autoStart: false, console: { errors: false } });
+  assert.ok(r.ok);
+  assert.equal(r.config.sampleRate, 1);
+  assert.equal(r.config.maskInputFn, hook);
+  assert.equal(r.config.maskTextFn, undefined);
+  assert.equal(r.config.autoStart, false);
+  assert.equal(r.config.captureErrors, false);
+  const negative = resolveConfig({ ...base, sampleRate: -1 });
+  assert.ok(negative.ok);
+  assert.equal(negative.config.sampleRate, 0);
 });
 
 test('rejects missing or malformed endpoint and key', () => {

@@ -1,4 +1,5 @@
 import type { LogLevel } from '@rrweb/rrweb-plugin-console-record';
+import type { NetworkInitiatorType } from '@rrweb/types';
 import {
   DEFAULT_BLOCK_CLASS,
   DEFAULT_CONSOLE_LEVELS,
@@ -6,43 +7,87 @@ import {
   DEFAULT_IGNORE_CLASS,
   DEFAULT_MASK_TEXT_CLASS,
   DEFAULT_MAX_BATCH_EVENTS,
+  MAX_BATCH_CHARS,
   MAX_FLUSH_INTERVAL_MS,
   MAX_PENDING_BATCHES,
+  MAX_QUEUE_CHARS,
   MIN_FLUSH_INTERVAL_MS,
 } from './constants.js';
+import type { MaskInputFn, MaskTextFn } from './privacy/mask-functions.js';
+
+/** Opt-in network recording (spec `events.network`). */
+export interface NetworkOptions {
+  /** Record request and response headers, with the denylist applied. Default true. */
+  recordHeaders?: boolean;
+  /** Record bodies, redacted by key. Default false. */
+  recordBody?: boolean;
+  /** More header names whose values are redacted (Authorization, Cookie, API keys… always are). */
+  denyHeaders?: string[];
+  /** Which requests to record (rrweb's initiator types); default all. */
+  initiatorTypes?: NetworkInitiatorType[];
+}
 
 /** What the host page passes to `GoSight.init`. Only `endpoint` and `projectKey` are required. */
 export interface GoSightOptions {
   /** Origin of the GoSight server, e.g. `https://replay.example.com`. */
   endpoint: string;
   projectKey: string;
+  /** Start recording in `init` (default); false waits for `GoSight.start()`, e.g. after consent. */
+  autoStart?: boolean;
+  /** Share of sessions recorded, 0 to 1, drawn once per session. Default 1. */
+  sampleRate?: number;
   maskAllInputs?: boolean;
   maskTextSelector?: string;
   blockSelector?: string;
   maskTextClass?: string;
   blockClass?: string;
   ignoreClass?: string;
-  /** Console levels to record; an empty list turns console recording off. */
-  console?: { levels?: LogLevel[] };
+  /** Replaces the `*` masking of input values (password, email, tel and card fields always get `*`). */
+  maskInputFn?: MaskInputFn;
+  /** Replaces the `*` masking of masked text. */
+  maskTextFn?: MaskTextFn;
+  /** More key names treated as secret in URLs, bodies and console text (token, password, … always are). */
+  redactKeys?: string[];
+  /** Console levels to record (an empty list turns console recording off); `errors: false` stops recording unhandled errors. */
+  console?: { levels?: LogLevel[]; errors?: boolean };
+  /** `true` or options to record fetch/XHR and resource timings. Default off. */
+  network?: boolean | NetworkOptions;
   flushIntervalMs?: number;
   maxBatchEvents?: number;
   debug?: boolean;
+}
+
+export interface NetworkConfig {
+  readonly recordHeaders: boolean;
+  readonly recordBody: boolean;
+  readonly denyHeaders: readonly string[];
+  readonly initiatorTypes: readonly NetworkInitiatorType[] | undefined;
 }
 
 /** Validated, defaulted and frozen options: what every other module reads. */
 export interface GoSightConfig {
   readonly endpoint: string;
   readonly projectKey: string;
+  readonly autoStart: boolean;
+  readonly sampleRate: number;
   readonly maskAllInputs: boolean;
   readonly maskTextSelector: string | undefined;
   readonly blockSelector: string | undefined;
   readonly maskTextClass: string;
   readonly blockClass: string;
   readonly ignoreClass: string;
+  readonly maskInputFn: MaskInputFn | undefined;
+  readonly maskTextFn: MaskTextFn | undefined;
+  readonly redactKeys: readonly string[];
   readonly consoleLevels: readonly LogLevel[];
+  readonly captureErrors: boolean;
+  /** null when network recording is off. */
+  readonly network: NetworkConfig | null;
   readonly flushIntervalMs: number;
   readonly maxBatchEvents: number;
+  readonly maxBatchChars: number;
   readonly maxPendingBatches: number;
+  readonly maxQueueChars: number;
   readonly debug: boolean;
 }
 
@@ -66,20 +111,30 @@ export function resolveConfig(input: unknown): ResolveConfigResult {
   if (typeof options.projectKey !== 'string' || options.projectKey.trim() === '') {
     return { ok: false, reason: 'projectKey must be a non-empty string' };
   }
+  const consoleOptions = isObject(options.console) ? options.console : {};
 
   const config: GoSightConfig = {
     endpoint,
     projectKey: options.projectKey.trim(),
+    autoStart: options.autoStart !== false,
+    sampleRate: clampNumber(options.sampleRate, 1, 0, 1),
     maskAllInputs: typeof options.maskAllInputs === 'boolean' ? options.maskAllInputs : true,
     maskTextSelector: nonEmptyString(options.maskTextSelector),
     blockSelector: nonEmptyString(options.blockSelector),
     maskTextClass: nonEmptyString(options.maskTextClass) ?? DEFAULT_MASK_TEXT_CLASS,
     blockClass: nonEmptyString(options.blockClass) ?? DEFAULT_BLOCK_CLASS,
     ignoreClass: nonEmptyString(options.ignoreClass) ?? DEFAULT_IGNORE_CLASS,
-    consoleLevels: Object.freeze(resolveConsoleLevels(options.console)),
+    maskInputFn: typeof options.maskInputFn === 'function' ? (options.maskInputFn as MaskInputFn) : undefined,
+    maskTextFn: typeof options.maskTextFn === 'function' ? (options.maskTextFn as MaskTextFn) : undefined,
+    redactKeys: Object.freeze(stringList(options.redactKeys)),
+    consoleLevels: Object.freeze(resolveConsoleLevels(consoleOptions.levels)),
+    captureErrors: consoleOptions.errors !== false,
+    network: resolveNetwork(options.network),
     flushIntervalMs: clampNumber(options.flushIntervalMs, DEFAULT_FLUSH_INTERVAL_MS, MIN_FLUSH_INTERVAL_MS, MAX_FLUSH_INTERVAL_MS),
-    maxBatchEvents: Math.round(clampNumber(options.maxBatchEvents, DEFAULT_MAX_BATCH_EVENTS, 1, 10_000)),
+    maxBatchEvents: Math.round(clampNumber(options.maxBatchEvents, DEFAULT_MAX_BATCH_EVENTS, 1, 1_000)),
+    maxBatchChars: MAX_BATCH_CHARS,
     maxPendingBatches: MAX_PENDING_BATCHES,
+    maxQueueChars: MAX_QUEUE_CHARS,
     debug: options.debug === true,
   };
   return { ok: true, config: Object.freeze(config) };
@@ -98,10 +153,29 @@ function normalizeEndpoint(value: unknown): string | null {
   return (url.origin + url.pathname).replace(/\/+$/, '');
 }
 
-function resolveConsoleLevels(value: unknown): LogLevel[] {
-  const levels = typeof value === 'object' && value !== null ? (value as { levels?: unknown }).levels : undefined;
+function resolveNetwork(value: unknown): NetworkConfig | null {
+  if (value !== true && !isObject(value)) return null;
+  const options: Record<string, unknown> = value === true ? {} : value;
+  const initiatorTypes = Array.isArray(options.initiatorTypes) ? stringList(options.initiatorTypes) as NetworkInitiatorType[] : undefined;
+  return Object.freeze({
+    recordHeaders: options.recordHeaders !== false,
+    recordBody: options.recordBody === true,
+    denyHeaders: Object.freeze(stringList(options.denyHeaders)),
+    initiatorTypes: initiatorTypes ? Object.freeze(initiatorTypes) : undefined,
+  });
+}
+
+function resolveConsoleLevels(levels: unknown): LogLevel[] {
   if (!Array.isArray(levels)) return [...DEFAULT_CONSOLE_LEVELS];
   return levels.filter((level): level is LogLevel => typeof level === 'string' && CONSOLE_LEVELS.has(level));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
 }
 
 function nonEmptyString(value: unknown): string | undefined {

@@ -1,29 +1,37 @@
-import type { RrwebEvent } from '@gosight/shared';
-
-/** Holds events between flushes. An interface so a compressing worker buffer can replace it later. */
+/**
+ * Holds serialized events between flushes. Events are JSON-encoded as they arrive, so the
+ * buffer knows its exact size (for the size cap) and a batch body is a plain join.
+ */
 export interface EventBuffer {
-  /** Appends one event in emit order. */
-  add(event: RrwebEvent): void;
+  /** Appends one serialized event in emit order. */
+  add(json: string): void;
   /** Returns every buffered event and empties the buffer. */
-  drain(): RrwebEvent[];
+  drain(): string[];
   /** Number of buffered events. */
   readonly length: number;
+  /** Characters of JSON buffered. */
+  readonly chars: number;
 }
 
-/** Plain array buffer: events stay as objects until a batch is serialized. */
-export function createArrayEventBuffer(): EventBuffer {
-  let events: RrwebEvent[] = [];
+export function createEventBuffer(): EventBuffer {
+  let events: string[] = [];
+  let chars = 0;
   return {
-    add(event) {
-      events.push(event);
+    add(json) {
+      events.push(json);
+      chars += json.length + 1;
     },
     drain() {
       const drained = events;
       events = [];
+      chars = 0;
       return drained;
     },
     get length() {
       return events.length;
+    },
+    get chars() {
+      return chars;
     },
   };
 }

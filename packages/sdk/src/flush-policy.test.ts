@@ -1,29 +1,31 @@
 /// <reference types="node" />
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EventType, type RrwebEvent } from '@gosight/shared';
+import { EventType } from '@gosight/shared';
 import { shouldFlushAfterAdd, shouldFlushBeforeAdd } from './flush-policy.js';
 
-const event = (type: number): RrwebEvent => ({ type, data: {}, timestamp: 0 });
+const limits = { maxBatchEvents: 50, maxBatchChars: 1000 };
+const { Meta, FullSnapshot, IncrementalSnapshot, Custom } = EventType;
 
 test('a Meta (checkout start) cuts what is buffered before it', () => {
-  assert.equal(shouldFlushBeforeAdd(event(EventType.Meta), 7), true);
-  assert.equal(shouldFlushBeforeAdd(event(EventType.Meta), 0), false);
-  assert.equal(shouldFlushBeforeAdd(event(EventType.FullSnapshot), 7), false);
-  assert.equal(shouldFlushBeforeAdd(event(EventType.IncrementalSnapshot), 49), false);
+  assert.equal(shouldFlushBeforeAdd(Meta, 10, { count: 7, chars: 100 }, limits), true);
+  assert.equal(shouldFlushBeforeAdd(Meta, 10, { count: 0, chars: 0 }, limits), false);
+  assert.equal(shouldFlushBeforeAdd(IncrementalSnapshot, 10, { count: 49, chars: 100 }, limits), false);
 });
 
-test('a full batch is cut after the event that filled it', () => {
-  assert.equal(shouldFlushAfterAdd(event(EventType.IncrementalSnapshot), 49, 50), false);
-  assert.equal(shouldFlushAfterAdd(event(EventType.IncrementalSnapshot), 50, 50), true);
-  assert.equal(shouldFlushAfterAdd(event(EventType.Custom), 2, 2), true);
+test('an event that would pass the size cap goes to the next batch; a FullSnapshot stays with its Meta', () => {
+  assert.equal(shouldFlushBeforeAdd(IncrementalSnapshot, 600, { count: 3, chars: 500 }, limits), true);
+  assert.equal(shouldFlushBeforeAdd(IncrementalSnapshot, 600, { count: 0, chars: 0 }, limits), false);
+  assert.equal(shouldFlushBeforeAdd(FullSnapshot, 50_000, { count: 1, chars: 100 }, limits), false);
 });
 
-test('a FullSnapshot is sent at once instead of waiting for the timer', () => {
-  assert.equal(shouldFlushAfterAdd(event(EventType.FullSnapshot), 2, 50), true);
+test('a batch is cut when full by count or by size', () => {
+  assert.equal(shouldFlushAfterAdd(IncrementalSnapshot, { count: 49, chars: 100 }, limits), false);
+  assert.equal(shouldFlushAfterAdd(IncrementalSnapshot, { count: 50, chars: 100 }, limits), true);
+  assert.equal(shouldFlushAfterAdd(Custom, { count: 2, chars: 1000 }, limits), true);
 });
 
-test('never cuts between a Meta and its FullSnapshot', () => {
-  assert.equal(shouldFlushAfterAdd(event(EventType.Meta), 1, 1), false);
-  assert.equal(shouldFlushAfterAdd(event(EventType.Meta), 50, 50), false);
+test('a FullSnapshot is sent at once; never a cut between Meta and FullSnapshot', () => {
+  assert.equal(shouldFlushAfterAdd(FullSnapshot, { count: 2, chars: 10 }, limits), true);
+  assert.equal(shouldFlushAfterAdd(Meta, { count: 50, chars: 5000 }, limits), false);
 });

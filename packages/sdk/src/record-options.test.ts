@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RecordPlugin } from '@rrweb/types';
 import { resolveConfig } from './config.js';
+import { createKeyMatcher } from './privacy/sensitive-key.js';
+import { fakeInput } from './test-support/fake-element.js';
 import { buildRecordOptions } from './record-options.js';
 
 function config(extra: object = {}) {
@@ -14,11 +16,16 @@ function config(extra: object = {}) {
 test('passes the spec §3.3 recording options', () => {
   const emit = () => {};
   const plugin: RecordPlugin = { name: 'rrweb/console@1', options: {} };
-  const options = buildRecordOptions({ config: config({ blockSelector: '#ad' }), emit, plugins: [plugin], onError: () => {} });
+  const options = buildRecordOptions({ config: config({ blockSelector: '#ad' }), emit, plugins: [plugin], isSensitiveKey: createKeyMatcher(), onError: () => {} });
   assert.equal(options.emit, emit);
   assert.equal(options.checkoutEveryNms, 60_000);
   assert.equal(options.checkoutEveryNth, 200);
-  assert.equal(options.maskAllInputs, true);
+  // rrweb takes our per-type options; our maskInputFn applies maskAllInputs per element.
+  assert.equal(options.maskAllInputs, false);
+  assert.equal((options.maskInputOptions as Record<string, boolean>).hidden, true);
+  assert.equal((options.maskInputOptions as Record<string, boolean>).password, true);
+  assert.equal(options.maskInputFn?.('abc', fakeInput({ name: 'city' })), '***');
+  assert.equal(options.maskTextFn, undefined);
   assert.equal(options.maskTextSelector, undefined);
   assert.equal(options.blockSelector, '#ad');
   assert.equal(options.maskTextClass, 'gosight-mask');
@@ -33,8 +40,14 @@ test('passes the spec §3.3 recording options', () => {
 
 test('swallows rrweb observer errors after reporting them', () => {
   const seen: unknown[] = [];
-  const options = buildRecordOptions({ config: config(), emit: () => {}, plugins: [], onError: (e) => seen.push(e) });
+  const options = buildRecordOptions({ config: config(), emit: () => {}, plugins: [], isSensitiveKey: createKeyMatcher(), onError: (e) => seen.push(e) });
   const error = new Error('observer broke');
   assert.equal(options.errorHandler?.(error), true);
   assert.deepEqual(seen, [error]);
+});
+
+test('with maskAllInputs off, ordinary inputs are recorded and sensitive ones still masked', () => {
+  const options = buildRecordOptions({ config: config({ maskAllInputs: false }), emit: () => {}, plugins: [], isSensitiveKey: createKeyMatcher(), onError: () => {} });
+  assert.equal(options.maskInputFn?.('Lisbon', fakeInput({ name: 'city' })), 'Lisbon');
+  assert.equal(options.maskInputFn?.('a@b.c', fakeInput({ type: 'email' })), '*****');
 });
