@@ -259,6 +259,8 @@ describe('player: timeline, devtools and controls on a recorded demo session', {
     const end = range.end - startedAt;
 
     const page = await open();
+    // The events (and so the ranges) load after the first frame: wait for them to be drawn.
+    await page.locator('[data-testid="inactive-range"]').first().waitFor({ timeout: 10_000 });
     assert.ok((await page.locator('[data-testid="inactive-range"]').count()) >= 1, 'drawn on the timeline');
     await player.seek(page, start + 100);
     const began = Date.now();

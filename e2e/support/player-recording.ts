@@ -85,6 +85,8 @@ export async function openPlayer(browser: Browser, serverUrl: string, sessionId:
   const page = await context.newPage();
   await page.goto(`${serverUrl}/sessions/${sessionId}${options.query ?? ''}`);
   await page.waitForFunction(() => (window as unknown as Partial<Hooked>).__gosightPlayer?.ready === true, null, { timeout: 30_000 });
+  // The derived events (markers, panels, inactivity) load after the first frame.
+  await page.locator('.page-player[data-events="loaded"]').waitFor({ timeout: 30_000 });
   return page;
 }
 

@@ -95,7 +95,8 @@ export function PlayerPage({ prefetch }: PlayerPageProps) {
   const usable = snapshot.ready && snapshot.state !== 'error' && controller !== null;
 
   return (
-    <section className="page page-player">
+    // data-events tells tests (and anyone inspecting) when the derived events have arrived.
+    <section className="page page-player" data-events={sessionEvents.data ? 'loaded' : sessionEvents.error ? 'failed' : 'pending'}>
       <PlayerHeader sessionId={id} snapshot={snapshot} events={events} onShare={share.copy} shareCopied={share.copied} />
       {snapshot.error && snapshot.state !== 'error' && (
         <div className="alert" role="alert" data-testid="player-error">
