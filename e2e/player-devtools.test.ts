@@ -270,7 +270,10 @@ describe('player: timeline, devtools and controls on a recorded demo session', {
     const wallMs = Date.now() - began;
     assert.ok(wallMs < (end - start) / 3, `${end - start} ms of inactivity took ${wallMs} ms`);
 
+    await player.pause(page);
     await page.click('[data-testid="skip-inactive"]');
+    // The toggle reaches the controller through React: wait until it is off there.
+    await page.waitForFunction(() => (window as unknown as { __gosightPlayer: { skipInactive: boolean } }).__gosightPlayer.skipInactive === false);
     await player.seek(page, start + 100);
     await player.play(page);
     await page.waitForTimeout(1_000);
