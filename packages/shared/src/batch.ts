@@ -24,6 +24,9 @@ export interface ReplayBatch {
   droppedEvents?: number;
 }
 
+/** Session ids are UUIDs (any version), compared case-insensitively. */
+export const SESSION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Ingest paths and header names the SDK and the server agree on. */
 export const INGEST_PATH = '/v1/replay';
 export const PROJECT_KEY_HEADER = 'x-gosight-key';

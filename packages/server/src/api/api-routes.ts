@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { SESSIONS_PATH } from '@gosight/shared';
-import { parseListQuery } from './parse-list-query.js';
+import { SESSION_ID_PATTERN, SESSIONS_PATH } from '@gosight/shared';
+import { int, parseListQuery } from './parse-list-query.js';
 import { GoSightError } from '../errors/index.js';
 import type { ReplayReader } from '../archive/archive-aware-reader.js';
 
@@ -11,7 +11,6 @@ export interface ApiDeps {
   projectId: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Read API for the dashboard: session list, replay manifest, chunk bytes. */
 export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
@@ -34,7 +33,7 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<vo
 
   app.get('/api/sessions/:id/replay/chunks/:index', async (req, reply) => {
     const id = sessionIdParam(req.params);
-    const index = intParam((req.params as { index: string }).index, 'chunk index', 0, 0, 65_535);
+    const index = int((req.params as { index: string }).index, 'chunk index', 0, 65_535) ?? 0;
     const data = await deps.store.getChunkData(deps.projectId, id, index);
     if (!data) throw new GoSightError('CHUNK_NOT_FOUND', `session ${id} has no chunk ${index}`);
     // The stored gzip goes out as it is; the browser decompresses it.
@@ -50,15 +49,6 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<vo
 
 function sessionIdParam(params: unknown): string {
   const id = (params as { id?: string }).id ?? '';
-  if (!UUID.test(id)) throw new GoSightError('INVALID_REQUEST', `"${id}" is not a session id (a UUID)`);
+  if (!SESSION_ID_PATTERN.test(id)) throw new GoSightError('INVALID_REQUEST', `"${id}" is not a session id (a UUID)`);
   return id.toLowerCase();
-}
-
-function intParam(raw: string | undefined, name: string, fallback: number, min: number, max: number): number {
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new GoSightError('INVALID_REQUEST', `${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-  }
-  return n;
 }

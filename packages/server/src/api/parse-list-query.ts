@@ -32,7 +32,8 @@ export function parseListQuery(q: Record<string, string | undefined>): ListSessi
   return query;
 }
 
-function int(raw: string | undefined, name: string, min: number, max: number): number | undefined {
+/** An optional integer query or path parameter in [min, max]; a bad value is a 400 naming it. */
+export function int(raw: string | undefined, name: string, min: number, max: number): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {

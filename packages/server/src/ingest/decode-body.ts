@@ -1,5 +1,5 @@
 import { GoSightError } from '../errors/index.js';
-import { decompressChunk } from '../processor/compress.js';
+import { decompressChunk } from '../pipeline/gzip.js';
 
 export interface DecodedBody {
   /** The JSON text of the batch. */

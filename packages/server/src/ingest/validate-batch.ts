@@ -1,8 +1,7 @@
-import { BATCH_SCHEMA_VERSION, EventType, type ReplayBatch } from '@gosight/shared';
+import { BATCH_SCHEMA_VERSION, EventType, SESSION_ID_PATTERN, type ReplayBatch } from '@gosight/shared';
 
 export type BatchCheck = { ok: true; batch: ReplayBatch } | { ok: false; problems: string[] };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_SEQ = 0xffffffff;
 const MAX_PROBLEMS = 5;
 const KNOWN_TYPES = new Set<number>(Object.values(EventType));
@@ -20,7 +19,7 @@ export function validateBatch(body: unknown, maxEvents: number): BatchCheck {
   const add = (p: string) => problems.length < MAX_PROBLEMS && problems.push(p);
   if (!isObject(body)) return { ok: false, problems: ['body must be a JSON object {"sessionId","seq","events"}'] };
   if (body.v !== undefined && body.v !== BATCH_SCHEMA_VERSION) add(`v must be ${BATCH_SCHEMA_VERSION} (got ${JSON.stringify(body.v)})`);
-  if (typeof body.sessionId !== 'string' || !UUID.test(body.sessionId)) add('sessionId must be a UUID string');
+  if (typeof body.sessionId !== 'string' || !SESSION_ID_PATTERN.test(body.sessionId)) add('sessionId must be a UUID string');
   if (!Number.isInteger(body.seq) || (body.seq as number) < 0 || (body.seq as number) > MAX_SEQ) {
     add(`seq must be an integer from 0 to ${MAX_SEQ}`);
   }

@@ -5,7 +5,7 @@ import type { ChunkState, ChunkStore, StoredChunk } from '../store/index.js';
 import { decodeEnvelope } from '../pipeline/envelope.js';
 import { chunkStats } from './chunk-stats.js';
 import { deriveChunkEvents } from './derive-events.js';
-import { compressChunk, decompressChunk } from './compress.js';
+import { compressChunk, decompressChunk } from '../pipeline/gzip.js';
 import { SessionState, type LiveChunk } from './session-state.js';
 import { summarizeSession } from './session-summary.js';
 import { CommitTracker } from './commit-tracker.js';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { compressChunk, decompressChunk } from './compress.js';
+import { compressChunk, decompressChunk } from './gzip.js';
 
 test('chunk compression round-trips byte-exact at every level', async () => {
   const json = Buffer.from(JSON.stringify([{ type: 2, data: { text: 'h\u00e9llo \u0000 \ud83d\ude00', bin: randomBytes(64).toString('base64') }, timestamp: 1 }]));
