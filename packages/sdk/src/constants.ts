@@ -1,3 +1,5 @@
+import { WIRE_LIMITS } from '@gosight/shared';
+
 /**
  * Every default, limit and storage key the SDK uses, in one place, with units in the names.
  * Recording values follow spec §3.3.
@@ -72,7 +74,7 @@ export const MAX_ERROR_ENTRIES_PER_PAGE = 100;
 export const NETWORK_MAX_BODY_CHARS = 10_000;
 
 /** Custom events: longest name and largest JSON payload accepted; events queued before recording starts. */
-export const MAX_CUSTOM_EVENT_NAME_CHARS = 200;
+export const MAX_CUSTOM_EVENT_NAME_CHARS = WIRE_LIMITS.maxEventNameChars;
 export const MAX_CUSTOM_PAYLOAD_CHARS = 16_384;
 export const MAX_PENDING_CUSTOM_EVENTS = 100;
 

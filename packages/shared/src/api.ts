@@ -97,3 +97,39 @@ export const chunkPath = (sessionId: string, index: number): string =>
 export const manifestPath = (sessionId: string): string =>
   `/api/sessions/${encodeURIComponent(sessionId)}/replay`;
 export const SESSIONS_PATH = '/api/sessions';
+
+/** Where the processor gave up on a batch: it could not read it, place its events, or store them. */
+export type DeadLetterStage = 'read' | 'apply' | 'store';
+
+/**
+ * A batch the processor could not store, set aside with its bytes (`GET /api/dead-letters`),
+ * so it blocks nothing else and can be retried once the cause is fixed.
+ */
+export interface DeadLetterInfo {
+  id: string;
+  projectId: string;
+  sessionId: string;
+  /** The batch's sequence number in its session; -1 when the message could not be read. */
+  seq: number;
+  stage: DeadLetterStage;
+  /** Why it was set aside, as the processor saw it. */
+  reason: string;
+  failedAt: number;
+  /** Size of the kept queue message (envelope and body as sent). */
+  bytes: number;
+}
+
+/** `GET /api/dead-letters?limit=&offset=&sessionId=`: oldest first. */
+export interface DeadLetterListResponse {
+  deadLetters: DeadLetterInfo[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** `POST /api/dead-letters/retry` and `DELETE /api/dead-letters/:id`: what was done. */
+export interface DeadLetterActionResponse {
+  /** Letters put back on the replay queue (retry) or deleted (drop). */
+  count: number;
+  ids: string[];
+}

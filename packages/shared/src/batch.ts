@@ -31,3 +31,24 @@ export const SESSION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 export const INGEST_PATH = '/v1/replay';
 export const PROJECT_KEY_HEADER = 'x-gosight-key';
 export const PROJECT_KEY_QUERY = 'key';
+
+/**
+ * Limits on the fields of a batch that the server stores in typed columns or indexes, so
+ * the SDK and the ingest agree on what is accepted (the ingest answers 400 past them).
+ */
+export const WIRE_LIMITS = {
+  /** Custom event names (`event(name)`), and user ids given to `identify`. */
+  maxEventNameChars: 200,
+  /** Plugin names of rrweb Plugin events. */
+  maxPluginNameChars: 200,
+  /** Page URLs in Meta events; far beyond what browsers show, well within what the store indexes. */
+  maxUrlChars: 65_536,
+  /** Viewport sizes in Meta events are stored as unsigned 16-bit integers. */
+  maxViewportPx: 65_535,
+  /**
+   * Arrays and objects nested in one batch (the batch itself is level 1, each event level 3).
+   * A serialized DOM takes two levels per element, so this allows documents about 500
+   * elements deep; much deeper values overflow the stack of the recursive walks after ingest.
+   */
+  maxJsonDepth: 1_000,
+} as const;

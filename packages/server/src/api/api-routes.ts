@@ -3,17 +3,24 @@ import { SESSION_ID_PATTERN, SESSIONS_PATH } from '@gosight/shared';
 import { int, parseListQuery } from './parse-list-query.js';
 import { GoSightError } from '../errors/index.js';
 import type { ReplayReader } from '../archive/archive-aware-reader.js';
+import type { DeadLetterAdmin } from '../deadletters/index.js';
+import { deadLetterRoutes } from './dead-letter-routes.js';
+import { refuseCrossOriginWrites } from '../http/index.js';
 
 export interface ApiDeps {
   /** Hot store with the cold-storage fallback for archived sessions. */
   store: ReplayReader;
   /** The project the dashboard shows (the embedded default has one). */
   projectId: string;
+  /** Batches the processor set aside. */
+  deadLetters: DeadLetterAdmin;
 }
 
-
-/** Read API for the dashboard: session list, replay manifest, chunk bytes. */
+/** Read API for the dashboard (session list, replay manifest, chunk bytes) and the dead letters. */
 export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  refuseCrossOriginWrites(app);
+  await deadLetterRoutes(app, deps.deadLetters);
+
   app.get(SESSIONS_PATH, async (req) =>
     deps.store.listSessions(deps.projectId, parseListQuery(req.query as Record<string, string | undefined>)));
 
@@ -43,8 +50,6 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<vo
       .header('Cache-Control', 'no-cache')
       .send(data);
   });
-
-  app.get('/api/health', async () => ({ ok: true }));
 }
 
 function sessionIdParam(params: unknown): string {

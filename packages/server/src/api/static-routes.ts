@@ -41,7 +41,9 @@ export async function staticRoutes(app: FastifyInstance, deps: StaticDeps): Prom
   });
   app.get('/sdk/gosight.js', (_req, reply) => {
     if (!existsSync(paths.sdkFile)) throw new GoSightError('NOT_FOUND', `the SDK bundle ${NOT_BUILT}`);
-    return reply.header('Access-Control-Allow-Origin', '*').header('Cache-Control', 'public, max-age=300').sendFile(sdkName, sdkDir);
+    // Every recorded site loads the bundle: open to other origins, unlike the rest.
+    return reply.header('Access-Control-Allow-Origin', '*').header('Cross-Origin-Resource-Policy', 'cross-origin')
+      .header('Cache-Control', 'public, max-age=300').sendFile(sdkName, sdkDir);
   });
 
   // Any other GET for a page is the single-page dashboard: its router decides.

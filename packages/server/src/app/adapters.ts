@@ -2,7 +2,10 @@ import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { FileQueue, KafkaQueue, type ReplayQueue } from '../queue/index.js';
-import { ClickHouseChunkStore, createClickHouseClient, describeTarget } from '../store/index.js';
+import {
+  ClickHouseChunkStore, ClickHouseDeadLetterStore, createClickHouseClient, describeTarget, type DeadLetterStore,
+} from '../store/index.js';
+import type { DiskSpace } from '../pipeline/disk-space.js';
 import { FsColdStore, S3ColdStore, type ColdStore } from '../coldstore/index.js';
 
 /**
@@ -15,7 +18,12 @@ export interface Opened<T> {
   close(): Promise<void>;
 }
 
-export async function openQueue(config: Readonly<Config>, logger: Logger): Promise<Opened<ReplayQueue>> {
+/** The embedded queue and chDB assume one process per data directory: these settings use them. */
+export const usesEmbeddedQueue = (config: Readonly<Config>): boolean => config.queue === 'file';
+export const usesEmbeddedStore = (config: Readonly<Config>): boolean => !config.clickhouseUrl;
+
+/** The replay topic; `disk` guards the embedded queue's filesystem. */
+export async function openQueue(config: Readonly<Config>, logger: Logger, disk?: DiskSpace): Promise<Opened<ReplayQueue>> {
   if (config.queue === 'kafka') {
     const brokers = (config.kafkaBrokers ?? '').split(',').map((b) => b.trim()).filter(Boolean);
     const queue = new KafkaQueue({
@@ -24,20 +32,28 @@ export async function openQueue(config: Readonly<Config>, logger: Logger): Promi
     return { value: queue, description: `Kafka topic "${config.kafkaTopic}" at ${brokers.join(', ')}`, close: () => queue.close() };
   }
   const dir = resolve(config.dataDir, 'queue', 'replay');
-  const queue = await FileQueue.open({ dir, segmentBytes: config.queueSegmentBytes, logger });
+  const queue = await FileQueue.open({ dir, segmentBytes: config.queueSegmentBytes, logger, disk });
   return { value: queue, description: `embedded log at ${dir}`, close: () => queue.close() };
 }
 
-export async function openStore(config: Readonly<Config>): Promise<Opened<ClickHouseChunkStore>> {
+export interface Stores {
+  chunks: ClickHouseChunkStore;
+  deadLetters: DeadLetterStore;
+}
+
+/** The chunk store and the dead-letter store, on one ClickHouse client, migrated. */
+export async function openStore(config: Readonly<Config>): Promise<Opened<Stores>> {
   const target = { url: config.clickhouseUrl, dataDir: resolve(config.dataDir) };
-  const store = new ClickHouseChunkStore(createClickHouseClient(target), config.clickhouseDatabase);
+  const client = createClickHouseClient(target);
+  const store = new ClickHouseChunkStore(client, config.clickhouseDatabase);
   try {
     await store.migrate();
   } catch (err) {
     await store.close().catch(() => undefined);
     throw new Error(`cannot prepare the store (${describeTarget(target)}): ${(err as Error).message}`, { cause: err });
   }
-  return { value: store, description: describeTarget(target), close: () => store.close() };
+  const deadLetters = new ClickHouseDeadLetterStore(client, config.clickhouseDatabase);
+  return { value: { chunks: store, deadLetters }, description: describeTarget(target), close: () => store.close() };
 }
 
 export async function openColdStore(config: Readonly<Config>): Promise<Opened<ColdStore>> {

@@ -3,10 +3,30 @@ import type { Logger } from 'pino';
 import { apiRoutes, type ApiDeps } from '../api/api-routes.js';
 import { staticRoutes, type StaticDeps } from '../api/static-routes.js';
 import { ingestRoutes, type IngestDeps } from '../ingest/index.js';
-import { errorHandler } from './error-handler.js';
+import {
+  allowedHostMatcher, enforceAllowedHosts, errorHandler, inlineScriptHashes, registerSecurityHeaders, timeoutOptions, type HttpLimits,
+} from '../http/index.js';
+import { opsRoutes } from '../ops/ops-routes.js';
+import type { HealthSources } from '../ops/health.js';
+import type { GoSightMetrics } from '../ops/metrics.js';
+
+/** How the HTTP server meets the outside world. */
+export interface HttpSurface {
+  /** `--allowed-hosts`: Host names answered. */
+  allowedHosts: string;
+  /** The address listened on (a specific one is allowed as a Host name). */
+  listenHost: string;
+  /** `--trust-proxy`; unset trusts no X-Forwarded-* header. */
+  trustProxy: string | undefined;
+  limits: HttpLimits;
+}
 
 export interface AppDeps {
   logger: Logger;
+  http: HttpSurface;
+  /** What /api/health reports and /metrics serves. */
+  health: HealthSources;
+  metrics: GoSightMetrics;
   /** Ingest routes; omitted by an API-only process. */
   ingest?: IngestDeps;
   /** Read API; omitted by an ingest-only process. */
@@ -16,8 +36,9 @@ export interface AppDeps {
 }
 
 /**
- * The HTTP server: ingest, read API and static assets, each in its own encapsulated
- * plugin (ingest has its own body parser and open CORS), with one error handler.
+ * The HTTP server: ingest, read API, health and metrics, and static assets, each in its
+ * own encapsulated plugin (ingest has its own body parser and open CORS), with one error
+ * handler. Before any route: the security headers, then the Host allow-list.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -26,13 +47,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     // Ingest bodies are capped by their own parser; everything else is tiny.
     bodyLimit: 64 * 1024,
-    trustProxy: true,
+    trustProxy: parseTrustProxy(deps.http.trustProxy),
+    ...timeoutOptions(deps.http.limits),
   });
   app.setErrorHandler(errorHandler);
+  const paths = deps.assets?.paths;
+  await registerSecurityHeaders(app, paths ? inlineScriptHashes([paths.dashboardDir, paths.demoDir]) : []);
+  enforceAllowedHosts(app, allowedHostMatcher(deps.http.allowedHosts, deps.http.listenHost));
+  await app.register(async (scope) => opsRoutes(scope, { health: deps.health, metrics: deps.metrics }));
   const { ingest, api } = deps;
   if (ingest) await app.register(async (scope) => ingestRoutes(scope, ingest));
   if (api) await app.register(async (scope) => apiRoutes(scope, api));
-  else app.get('/api/health', async () => ({ ok: true }));
   if (deps.assets) {
     const assets = deps.assets;
     await app.register(async (scope) => {
@@ -41,4 +66,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   }
   return app;
+}
+
+/** `--trust-proxy` as Fastify takes it: true, the nearest N hops, or a list of addresses. */
+export function parseTrustProxy(value: string | undefined): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value.split(',').map((v) => v.trim()).filter(Boolean);
 }

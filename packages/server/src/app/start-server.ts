@@ -5,21 +5,32 @@ import type { Config } from '../config/index.js';
 import { StaticProjectKeys } from '../ingest/index.js';
 import { ReplayProcessor } from '../processor/index.js';
 import { ArchiveAwareReader } from '../archive/index.js';
+import { LocalDeadLetterAdmin } from '../deadletters/index.js';
+import { capConnections } from '../http/index.js';
+import { DiskSpace } from '../pipeline/disk-space.js';
+import { GoSightMetrics } from '../ops/metrics.js';
+import type { HealthSources } from '../ops/health.js';
 import { resolveProjectKey, type ProjectIdentity } from '../cli/project-file.js';
 import { buildApp } from './build-app.js';
 import { defaultAssetPaths } from './asset-paths.js';
-import { closeAll, openColdStore, openQueue, openStore } from './adapters.js';
+import type { ReplayQueue } from '../queue/index.js';
+import type { ColdStore } from '../coldstore/index.js';
+import type { ApiDeps } from '../api/api-routes.js';
+import {
+  closeAll, openColdStore, openQueue, openStore, usesEmbeddedQueue, usesEmbeddedStore, type Opened, type Stores,
+} from './adapters.js';
+import { lockDataDir, type LockHolder } from './data-dir-lock.js';
 
 /** The parts of GoSight one process can run; `start` runs them all. */
 export type Role = 'ingest' | 'process' | 'api';
 
 export interface RunningServer {
-  /** Base URL when the process serves HTTP. */
+  /** Base URL of the HTTP server (every role serves /api/health and /metrics). */
   url: string | undefined;
   project: ProjectIdentity;
   dataDir: string;
   /** What each adapter works against, for start-up output. */
-  describe: { queue?: string; store?: string; cold?: string };
+  describe: { queue?: string; store?: string; cold?: string; maxConnections?: number; allowedHosts?: string };
   processor: ReplayProcessor | undefined;
   /** Stops taking requests, writes what the processor holds, commits, and closes everything. */
   close(): Promise<void>;
@@ -27,54 +38,91 @@ export interface RunningServer {
 
 /**
  * Starts the given roles in this process. Only here are concrete adapters built (via
- * adapters.ts); every stage receives them.
+ * adapters.ts); every stage receives them. The data directory is locked first when this
+ * process uses the embedded queue or chDB, before anything in it is opened.
  */
 export async function startServer(config: Readonly<Config>, roles: readonly Role[] = ['ingest', 'process', 'api'],
   logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
   const dataDir = resolve(config.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const project = resolveProjectKey(dataDir, config.projectId, config.projectKey);
+  const has = (role: Role) => roles.includes(role);
+  const needsQueue = has('ingest') || has('process') || (has('api') && config.queue === 'kafka');
+  const needsStore = has('process') || has('api');
   const opened: { close(): Promise<void> }[] = [];
+  const holder: LockHolder = { pid: process.pid, command: roles.join('+'), startedAt: new Date().toISOString() };
+  if ((needsQueue && usesEmbeddedQueue(config)) || (needsStore && usesEmbeddedStore(config))) {
+    const lock = await lockDataDir(dataDir, () => holder);
+    opened.push({ close: () => lock.release() });
+  }
   const describe: RunningServer['describe'] = {};
   try {
-    const queue = roles.includes('ingest') || roles.includes('process') ? await openQueue(config, logger) : undefined;
+    const project = resolveProjectKey(dataDir, config.projectId, config.projectKey);
+    const disk = new DiskSpace(dataDir, config.diskReserveBytes, {
+      onChange: (r) => (r.full
+        ? logger.error({ disk: r }, 'disk space under the reserve: ingest answers 503 until space returns')
+        : logger.info({ disk: r }, 'disk space back above the reserve: ingest accepts batches again')),
+    });
+    await disk.refresh();
+    const health: HealthSources = { disk: () => disk.snapshot() };
+    const metrics = new GoSightMetrics(health);
+
+    const queue = needsQueue ? await openQueue(config, logger, disk) : undefined;
     if (queue) { opened.push(queue); describe.queue = queue.description; }
-    const store = roles.includes('process') || roles.includes('api') ? await openStore(config) : undefined;
+    const store = needsStore ? await openStore(config) : undefined;
     if (store) { opened.push(store); describe.store = store.description; }
-    const cold = roles.includes('api') ? await openColdStore(config) : undefined;
+    const cold = has('api') ? await openColdStore(config) : undefined;
     if (cold) { opened.push(cold); describe.cold = cold.description; }
 
     let processor: ReplayProcessor | undefined;
-    if (roles.includes('process')) {
-      processor = new ReplayProcessor({ queue: queue!.value, store: store!.value, logger, config });
-      await processor.start();
-      const p = processor;
+    if (has('process')) {
+      const p = new ReplayProcessor({
+        queue: queue!.value, store: store!.value.chunks, deadLetters: store!.value.deadLetters, logger, config,
+        observer: metrics.processorObserver(),
+      });
+      processor = p;
+      health.processor = () => p.status();
+      health.queue = () => p.backlog();
+      await p.start();
       opened.push({ close: () => p.stop() });
     }
 
-    let url: string | undefined;
-    if (roles.includes('ingest') || roles.includes('api')) {
-      const app = await buildApp({
-        logger,
-        ingest: roles.includes('ingest')
-          ? { queue: queue!.value, projects: new StaticProjectKeys([[project.projectKey, project.projectId]]), limits: config }
-          : undefined,
-        api: roles.includes('api') ? { store: new ArchiveAwareReader(store!.value, cold!.value), projectId: project.projectId } : undefined,
-        assets: roles.includes('api') ? { paths: defaultAssetPaths(), demoConfig: { projectKey: project.projectKey } } : undefined,
-      });
-      const address = await app.listen({ port: config.port, host: config.host }).catch(async (err: unknown) => {
-        await app.close();
-        throw err;
-      });
-      url = address.replace('[::1]', 'localhost');
-      // The HTTP server stops first, so no request is acked after the queue closes.
-      opened.push({ close: () => app.close() });
-      logger.info({ url, roles }, 'gosight listening');
-    }
-
+    const app = await buildApp({
+      logger,
+      http: { allowedHosts: config.allowedHosts, listenHost: config.host, trustProxy: config.trustProxy, limits: config },
+      health,
+      metrics,
+      ingest: has('ingest')
+        ? {
+          queue: queue!.value, projects: new StaticProjectKeys([[project.projectKey, project.projectId]]), limits: config,
+          onAnswer: (status, code) => metrics.ingestRequests.inc({ status: String(status), code }),
+        }
+        : undefined,
+      api: has('api') ? apiDeps(store!, cold!, queue, project, logger) : undefined,
+      assets: has('api') ? { paths: defaultAssetPaths(), demoConfig: { projectKey: project.projectKey } } : undefined,
+    });
+    describe.maxConnections = capConnections(app.server, config.maxConnections);
+    describe.allowedHosts = config.allowedHosts;
+    const address = await app.listen({ port: config.port, host: config.host }).catch(async (err: unknown) => {
+      await app.close();
+      throw err;
+    });
+    const url = address.replace('[::1]', 'localhost');
+    holder.url = url;
+    // The HTTP server stops first, so no request is acked after the queue closes.
+    opened.push({ close: () => app.close() });
+    logger.info({ url, roles }, 'gosight listening');
     return { url, project, dataDir, describe, processor, close: () => closeAll(opened, logger) };
   } catch (err) {
     await closeAll(opened, logger);
     throw err;
   }
+}
+
+function apiDeps(store: Opened<Stores>, cold: Opened<ColdStore>, queue: Opened<ReplayQueue> | undefined,
+  project: ProjectIdentity, logger: Logger): ApiDeps {
+  return {
+    store: new ArchiveAwareReader(store.value.chunks, cold.value),
+    projectId: project.projectId,
+    deadLetters: new LocalDeadLetterAdmin(store.value.deadLetters, queue?.value, logger),
+  };
 }

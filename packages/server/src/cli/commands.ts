@@ -2,7 +2,7 @@ import type { Role } from '../app/start-server.js';
 
 export interface CommandSpec {
   summary: string;
-  /** Roles a server command runs; undefined for the archive job. */
+  /** Roles a server command runs; undefined for the archive job and dead-letters. */
   roles?: Role[];
 }
 
@@ -17,7 +17,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     roles: ['ingest'],
   },
   process: {
-    summary: 'Processor only: a consumer of the replay topic writing chunks to ClickHouse. Start more for more throughput (needs --queue kafka).',
+    summary: 'Processor only: a consumer of the replay topic writing chunks to ClickHouse; serves /api/health and /metrics on --port. Start more for more throughput (needs --queue kafka).',
     roles: ['process'],
   },
   api: {
@@ -26,5 +26,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   archive: {
     summary: 'Moves sessions older than --archive-after-days to cold storage, verified, then deletes their hot chunks. Once, or every --archive-every-ms.',
+  },
+  'dead-letters': {
+    summary: 'Lists, shows, retries or drops batches the processor set aside (dead letters).',
   },
 };

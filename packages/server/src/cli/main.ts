@@ -1,7 +1,8 @@
-import { loadConfig, ConfigError, helpText } from '../config/index.js';
+import { loadConfig, helpText } from '../config/index.js';
 import { COMMANDS } from './commands.js';
 import { runServerCommand } from './run-server-command.js';
 import { runArchiveCommand } from './run-archive-command.js';
+import { DEAD_LETTERS_USAGE, runDeadLettersCommand } from './run-dead-letters-command.js';
 
 /**
  * `gosight <command> [options]`. Settings come from flags, GOSIGHT_* environment variables
@@ -10,7 +11,7 @@ import { runArchiveCommand } from './run-archive-command.js';
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    const list = Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(8)} ${d.summary}`).join('\n');
+    const list = Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(12)} ${d.summary}`).join('\n');
     process.stdout.write(`Usage: gosight <command> [options]\n\nCommands:\n${list}\n\nRun gosight <command> --help for its options.\n`);
     return command ? 0 : 1;
   }
@@ -20,9 +21,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`${helpText(command, spec.summary)}\n`);
+    process.stdout.write(`${command === 'dead-letters' ? DEAD_LETTERS_USAGE : helpText(command, spec.summary)}\n`);
     return 0;
   }
+  if (command === 'dead-letters') return runDeadLettersCommand(rest);
   const config = loadConfig({ argv: rest, env: process.env });
   return spec.roles ? runServerCommand(command, spec.roles, config) : runArchiveCommand(config);
 }
@@ -30,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    const message = err instanceof ConfigError ? err.message : (err as Error).message ?? String(err);
+    const message = (err as Error).message ?? String(err);
     process.stderr.write(`gosight: ${message}\n`);
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') process.stderr.write('gosight: the port is in use; pick another with --port or GOSIGHT_PORT\n');
     process.exit(1);

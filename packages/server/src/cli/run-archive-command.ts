@@ -35,7 +35,7 @@ export async function runArchiveCommand(config: Readonly<Config>): Promise<numbe
       const started = Date.now();
       let last = 0;
       const report = await runArchive({
-        store: store.value, cold: cold.value, logger, afterDays: config.archiveAfterDays, signal: abort.signal,
+        store: store.value.chunks, cold: cold.value, logger, afterDays: config.archiveAfterDays, signal: abort.signal,
         onProgress: (p: ArchiveProgress) => {
           if (Date.now() - last < 1000) return;
           last = Date.now();

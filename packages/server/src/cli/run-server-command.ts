@@ -3,6 +3,14 @@ import { startServer, type Role } from '../app/start-server.js';
 import { ConfigError } from '../config/index.js';
 import { waitForStopSignal } from './stop-signal.js';
 
+/** Who can read replays, said plainly: the read API has no accounts yet. */
+function accessNote(host: string): string {
+  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+  return loopback
+    ? 'this machine only (listening on loopback); anyone on it can read every replay'
+    : `WARNING: anyone who can reach ${host} and use an allowed Host name can read every replay: the API has no login yet`;
+}
+
 /** Runs a server command (start, ingest, process, api) until SIGINT or SIGTERM. */
 export async function runServerCommand(command: string, roles: Role[], config: Readonly<Config>): Promise<number> {
   if (command !== 'start' && config.queue === 'file' && roles.some((r) => r === 'ingest' || r === 'process')) {
@@ -18,7 +26,11 @@ export async function runServerCommand(command: string, roles: Role[], config: R
   if (server.describe.queue) lines.push(`  Queue        ${server.describe.queue}`);
   if (server.describe.store) lines.push(`  Store        ${server.describe.store}`);
   if (server.describe.cold) lines.push(`  Cold store   ${server.describe.cold}`);
-  lines.push(`  Data         ${server.dataDir}`, '');
+  lines.push(`  Data         ${server.dataDir}`);
+  if (server.url) lines.push(`  Health       ${server.url}/api/health  (Prometheus metrics: ${server.url}/metrics)`);
+  lines.push(`  HTTP         Host names allowed: ${server.describe.allowedHosts} (--allowed-hosts); at most ${server.describe.maxConnections} connections`);
+  if (roles.includes('api')) lines.push(`  Access       ${accessNote(config.host)}`);
+  lines.push('');
   if (command === 'start') lines.push('Open the demo app, click around, then find your session in the dashboard. Ctrl+C stops.', '');
   process.stdout.write(lines.join('\n'));
   const signal = await waitForStopSignal();

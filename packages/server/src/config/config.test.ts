@@ -61,4 +61,7 @@ test('booleans, scale-out settings and combinations that need each other', () =>
   const c = loadConfig({ argv: ['--queue', 'kafka', '--kafka-brokers', 'a:9092,b:9092'] });
   assert.equal(c.kafkaTopic, 'replay');
   assert.equal(c.archiveAfterDays, 30);
+  assert.throws(() => loadConfig({ argv: ['--headers-timeout-ms', '20000', '--request-timeout-ms', '10000'] }), /must not exceed --request-timeout-ms/);
+  assert.equal(loadConfig().allowedHosts, 'localhost,127.0.0.1,[::1]');
+  assert.equal(loadConfig().trustProxy, undefined, 'X-Forwarded-* is trusted only when configured');
 });

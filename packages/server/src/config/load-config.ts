@@ -35,6 +35,9 @@ export function loadConfig({ argv = [], env = {} }: ConfigSources = {}): Readonl
 function checkCombinations(c: Config): Config {
   if (c.queue === 'kafka' && !c.kafkaBrokers) throw new ConfigError('--queue kafka needs --kafka-brokers (or GOSIGHT_KAFKA_BROKERS)');
   if (c.coldStore === 's3' && !c.s3Bucket) throw new ConfigError('--cold-store s3 needs --s3-bucket');
+  if (c.headersTimeoutMs > c.requestTimeoutMs) {
+    throw new ConfigError(`--headers-timeout-ms (${c.headersTimeoutMs}) must not exceed --request-timeout-ms (${c.requestTimeoutMs}): the headers are part of the request`);
+  }
   return c;
 }
 

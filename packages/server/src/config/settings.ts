@@ -29,6 +29,16 @@ export interface Config {
   maxBodyBytes: number;
   maxDecompressedBytes: number;
   maxEventsPerBatch: number;
+  maxClockSkewMs: number;
+  maxChunkBytes: number;
+  diskReserveBytes: number;
+  allowedHosts: string;
+  trustProxy: string | undefined;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  idleTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number | undefined;
   processorFlushIntervalMs: number;
   openChunkFlushMs: number;
   sessionIdleMs: number;
@@ -52,6 +62,7 @@ export interface Config {
 }
 
 const MiB = 1024 * 1024;
+const HOUR_MS = 3_600_000;
 
 export const SETTINGS: readonly SettingSpec[] = [
   { key: 'port', flag: 'port', env: 'GOSIGHT_PORT', kind: 'int', default: 3000, min: 0, max: 65535,
@@ -76,6 +87,26 @@ export const SETTINGS: readonly SettingSpec[] = [
     default: 16 * MiB, min: 1024, help: 'Largest ingest body after gzip decompression.' },
   { key: 'maxEventsPerBatch', flag: 'max-events-per-batch', env: 'GOSIGHT_MAX_EVENTS_PER_BATCH', kind: 'int',
     default: 2000, min: 1, help: 'Most rrweb events accepted in one batch.' },
+  { key: 'maxClockSkewMs', flag: 'max-clock-skew-ms', env: 'GOSIGHT_MAX_CLOCK_SKEW_MS', kind: 'int', default: 24 * HOUR_MS,
+    min: 0, help: 'Events timestamped further ahead of the server\'s clock than this are refused (400); so are events older than the 90-day retention.' },
+  { key: 'maxChunkBytes', flag: 'max-chunk-bytes', env: 'GOSIGHT_MAX_CHUNK_BYTES', kind: 'int', default: 64 * MiB, min: 1024,
+    help: 'Largest chunk (JSON bytes) a session may grow without a full snapshot; batches past it are set aside as dead letters.' },
+  { key: 'diskReserveBytes', flag: 'disk-reserve-bytes', env: 'GOSIGHT_DISK_RESERVE_BYTES', kind: 'int', default: 256 * MiB, min: 0,
+    help: 'Free space kept on the data directory\'s disk for the store: below it the embedded queue refuses batches (503, Retry-After) until space returns.' },
+  { key: 'allowedHosts', flag: 'allowed-hosts', env: 'GOSIGHT_ALLOWED_HOSTS', kind: 'string', default: 'localhost,127.0.0.1,[::1]',
+    help: 'Comma-separated Host names the server answers (any port); others get 403, which stops DNS rebinding. "*.example.com" allows subdomains, "*" any host. The --host address is added.' },
+  { key: 'trustProxy', flag: 'trust-proxy', env: 'GOSIGHT_TRUST_PROXY', kind: 'string', default: undefined,
+    help: 'Trust X-Forwarded-* headers from: "true" (any proxy), a hop count, or comma-separated proxy addresses/CIDRs. Unset: trust none.' },
+  { key: 'headersTimeoutMs', flag: 'headers-timeout-ms', env: 'GOSIGHT_HEADERS_TIMEOUT_MS', kind: 'int', default: 10_000, min: 1_000,
+    help: 'A connection that has not sent its request headers within this is closed.' },
+  { key: 'requestTimeoutMs', flag: 'request-timeout-ms', env: 'GOSIGHT_REQUEST_TIMEOUT_MS', kind: 'int', default: 60_000, min: 1_000,
+    help: 'A request (headers and body) not received in full within this is answered 408 and closed.' },
+  { key: 'idleTimeoutMs', flag: 'idle-timeout-ms', env: 'GOSIGHT_IDLE_TIMEOUT_MS', kind: 'int', default: 30_000, min: 1_000,
+    help: 'A connection with no bytes moving for this long is closed.' },
+  { key: 'keepAliveTimeoutMs', flag: 'keep-alive-timeout-ms', env: 'GOSIGHT_KEEP_ALIVE_TIMEOUT_MS', kind: 'int', default: 5_000, min: 100,
+    help: 'How long an idle keep-alive connection waits for its next request.' },
+  { key: 'maxConnections', flag: 'max-connections', env: 'GOSIGHT_MAX_CONNECTIONS', kind: 'int', default: undefined, min: 16,
+    help: 'Most open HTTP connections; more are closed at once. Unset: the open-files limit less 256 for the queue and store.' },
   { key: 'processorFlushIntervalMs', flag: 'processor-flush-interval-ms', env: 'GOSIGHT_PROCESSOR_FLUSH_INTERVAL_MS',
     kind: 'int', default: 1000, min: 50, help: 'How often the processor writes finished chunks and commits the queue.' },
   { key: 'openChunkFlushMs', flag: 'open-chunk-flush-ms', env: 'GOSIGHT_OPEN_CHUNK_FLUSH_MS', kind: 'int',

@@ -18,3 +18,11 @@ test('GoSightError carries code, status and an overridable message', () => {
   assert.equal(err.message, 'body is 9 MB, limit 2 MB');
   assert.equal(new GoSightError('INVALID_KEY').message, ERRORS.INVALID_KEY.message);
 });
+
+test('every 503 tells the client when to retry', () => {
+  for (const [name, entry] of Object.entries(ERRORS)) {
+    if (entry.status !== 503) continue;
+    const err = new GoSightError(name as ErrorName);
+    assert.ok(err.retryAfterSeconds !== undefined && err.retryAfterSeconds > 0, `${name} has a Retry-After`);
+  }
+});

@@ -4,6 +4,8 @@
  * `{ error: { code, message } }` answers in one place (app/error-handler.ts).
  */
 export const ERRORS = {
+  HOST_NOT_ALLOWED: { status: 403, message: 'Host name not allowed: add it to --allowed-hosts' },
+  CROSS_ORIGIN_REQUEST: { status: 403, message: 'State-changing requests must come from the dashboard\'s own origin' },
   MISSING_KEY: { status: 401, message: 'Project key missing: send header X-GoSight-Key or query ?key=' },
   INVALID_KEY: { status: 401, message: 'Unknown project key' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Payload too large' },
@@ -16,10 +18,13 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, message: 'Not found' },
   SESSION_NOT_FOUND: { status: 404, message: 'Session not found' },
   CHUNK_NOT_FOUND: { status: 404, message: 'Chunk not found' },
-  QUEUE_UNAVAILABLE: { status: 503, message: 'Queue unavailable, retry later' },
-  STORE_UNAVAILABLE: { status: 503, message: 'Store unavailable, retry later' },
+  DEAD_LETTER_NOT_FOUND: { status: 404, message: 'Dead letter not found' },
+  QUEUE_UNAVAILABLE: { status: 503, message: 'Queue unavailable, retry later', retryAfterSeconds: 2 },
+  STORE_UNAVAILABLE: { status: 503, message: 'Store unavailable, retry later', retryAfterSeconds: 2 },
+  // Space comes back when an operator frees it or the processor drains the queue: not in 2 s.
+  DISK_FULL: { status: 503, message: 'The server\'s disk is full, retry later', retryAfterSeconds: 30 },
   INTERNAL: { status: 500, message: 'Internal server error' },
-} as const satisfies Record<string, { status: number; message: string }>;
+} as const satisfies Record<string, { status: number; message: string; retryAfterSeconds?: number }>;
 
 export type ErrorName = keyof typeof ERRORS;
 

@@ -1,3 +1,3 @@
 export { ingestRoutes, type IngestDeps, type IngestLimits } from './ingest-routes.js';
 export { StaticProjectKeys, type ProjectResolver } from './project-keys.js';
-export { validateBatch } from './validate-batch.js';
+

@@ -5,7 +5,7 @@ import Fastify from 'fastify';
 import { FileQueue } from '../queue/index.js';
 import { collect } from '../queue/queue-contract.js';
 import { decodeEnvelope } from '../pipeline/envelope.js';
-import { errorHandler } from '../app/error-handler.js';
+import { errorHandler } from '../http/error-handler.js';
 import { silentLogger, tempDir } from '../testing/test-support.js';
 import { ingestRoutes } from './ingest-routes.js';
 import { StaticProjectKeys } from './project-keys.js';
@@ -17,14 +17,15 @@ app.setErrorHandler(errorHandler);
 await app.register((scope) => ingestRoutes(scope, {
   queue,
   projects: new StaticProjectKeys([[KEY, 'proj-1']]),
-  limits: { maxBodyBytes: 64 * 1024, maxDecompressedBytes: 256 * 1024, maxEventsPerBatch: 100 },
+  limits: { maxBodyBytes: 64 * 1024, maxDecompressedBytes: 256 * 1024, maxEventsPerBatch: 100, maxClockSkewMs: 3_600_000 },
 }));
 after(async () => { await app.close(); await queue.close(); });
 
 const sessionId = '0b6f9a52-3c1e-4d8e-9f1a-2b3c4d5e6f70';
+const T0 = Date.now() - 60_000;
 const batch = (seq: number) => ({
   sessionId, seq,
-  events: [{ type: 4, timestamp: 1_700_000_000_000 + seq, data: { href: 'https://a.test/', width: 800, height: 600 } }],
+  events: [{ type: 4, timestamp: T0 + seq, data: { href: 'https://a.test/', width: 800, height: 600 } }],
 });
 const post = (body: Buffer | string, headers: Record<string, string> = {}, url = '/v1/replay') =>
   app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': 'application/json', ...headers } });
@@ -110,11 +111,41 @@ test('when the queue cannot take the batch the answer is 503, never a false ack'
   app2.setErrorHandler(errorHandler);
   await app2.register((scope) => ingestRoutes(scope, {
     queue: closedQueue, projects: new StaticProjectKeys([[KEY, 'p']]),
-    limits: { maxBodyBytes: 65536, maxDecompressedBytes: 65536, maxEventsPerBatch: 10 },
+    limits: { maxBodyBytes: 65536, maxDecompressedBytes: 65536, maxEventsPerBatch: 10, maxClockSkewMs: 3_600_000 },
   }));
   const res = await app2.inject({ method: 'POST', url: '/v1/replay', payload: JSON.stringify(batch(5)), headers: { 'content-type': 'application/json', 'x-gosight-key': KEY } });
   assert.equal(res.statusCode, 503);
   assert.equal(errorCode(res).code, 'GOSIGHT_QUEUE_UNAVAILABLE');
   assert.equal(res.headers['retry-after'], '2', 'tells the SDK when to retry');
   await app2.close();
+});
+
+test('well-formed but hostile batches are refused with a 400 that names the event and field', async () => {
+  const h = { 'x-gosight-key': KEY };
+  // Written as text: JSON.stringify itself overflows the stack at this depth.
+  const deep = `{"type":3,"timestamp":${T0},"data":{"source":0,"x":${'['.repeat(5_000)}${']'.repeat(5_000)}}}`;
+  let res = await post(`{"sessionId":"${sessionId}","seq":9,"events":[${JSON.stringify(batch(0).events[0])},${deep}]}`, h);
+  assert.equal(res.statusCode, 400);
+  assert.match(errorCode(res).message, /events\[1\] nests arrays and objects deeper than 1000 levels/);
+  res = await post(JSON.stringify({ sessionId, seq: 9, events: [{ type: 4, timestamp: T0, data: { href: 'https://a.test/', width: 1024.5, height: -1 } }] }), h);
+  assert.equal(res.statusCode, 400);
+  assert.match(errorCode(res).message, /events\[0\]\.data\.width must be an integer.*events\[0\]\.data\.height must be an integer/);
+  res = await post(JSON.stringify({ sessionId, seq: 9, events: [{ type: 3, timestamp: 1e21, data: { source: 1 } }] }), h);
+  assert.match(errorCode(res).message, /events\[0\]\.timestamp must be a positive integer/);
+  res = await post(JSON.stringify({ sessionId, seq: 9, events: [{ type: 3, timestamp: Date.now() - 100 * 86_400_000, data: { source: 1 } }] }), h);
+  assert.equal(res.statusCode, 400);
+  assert.match(errorCode(res).message, /older than the store's 90-day retention/);
+  res = await post(JSON.stringify({ sessionId, seq: 9, events: [{ type: 3, timestamp: Date.now() + 2 * 3_600_000, data: { source: 1 } }] }), h);
+  assert.equal(res.statusCode, 400);
+  assert.match(errorCode(res).message, /ahead of the server's clock \(at most 1\.0 h/);
+});
+
+test('CORS answers on the ingest path only', async () => {
+  const preflight = (url: string) => app.inject({ method: 'OPTIONS', url, headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' } });
+  assert.equal((await preflight('/v1/replay')).headers['access-control-allow-origin'], '*');
+  for (const url of ['/api/sessions', '/', '/anything']) {
+    const res = await preflight(url);
+    assert.equal(res.headers['access-control-allow-origin'], undefined, `no CORS on ${url}`);
+    assert.equal(res.statusCode, 404);
+  }
 });

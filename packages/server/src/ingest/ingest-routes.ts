@@ -1,34 +1,49 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
-import { INGEST_PATH, PROJECT_KEY_HEADER, PROJECT_KEY_QUERY } from '@gosight/shared';
+import { INGEST_PATH, PROJECT_KEY_HEADER, PROJECT_KEY_QUERY, WIRE_LIMITS } from '@gosight/shared';
 import { GoSightError } from '../errors/index.js';
+import { asGoSightError, errorHandler } from '../http/index.js';
 import type { ReplayQueue } from '../queue/index.js';
 import { encodeEnvelope } from '../pipeline/envelope.js';
+import { HOT_RETENTION_MS } from '../pipeline/retention.js';
 import { decodeBody } from './decode-body.js';
+import { checkJsonDepth } from './json-depth.js';
 import type { ProjectResolver } from './project-keys.js';
-import { validateBatch } from './validate-batch.js';
+import { validateBatch } from '../pipeline/validate-batch.js';
 
 export interface IngestLimits {
   maxBodyBytes: number;
   maxDecompressedBytes: number;
   maxEventsPerBatch: number;
+  /** How far ahead of the server's clock an event's timestamp may be. */
+  maxClockSkewMs: number;
 }
 
 export interface IngestDeps {
   queue: ReplayQueue;
   projects: ProjectResolver;
   limits: IngestLimits;
+  now?: () => number;
+  /** Called with every answer's status and code (`OK` when accepted), for metrics. */
+  onAnswer?: (status: number, code: string) => void;
 }
 
 /** Content types an SDK may send: JSON, or text/plain from `sendBeacon` with a string body. */
 const ACCEPTED_TYPES = ['application/json', 'text/plain', ''];
 
+/** The ingest routes live under their own prefix, so the open CORS below covers them and nothing else. */
+const INGEST_PREFIX = INGEST_PATH.slice(0, INGEST_PATH.lastIndexOf('/'));
+
 /**
- * `POST /v1/replay`: decompress (capped), validate, append to the replay topic, and ack
- * only once the queue says the batch is durable.
+ * `POST /v1/replay`: decompress (capped), check nesting, parse, validate, append to the
+ * replay topic, and ack only once the queue says the batch is durable.
  */
 export async function ingestRoutes(app: FastifyInstance, deps: IngestDeps): Promise<void> {
-  // Any site may send to us with a valid key, so CORS is open on the ingest path only.
+  await app.register(async (scope) => ingestScope(scope, deps), { prefix: INGEST_PREFIX });
+}
+
+async function ingestScope(app: FastifyInstance, deps: IngestDeps): Promise<void> {
+  // Any site may send to us with a valid key, so CORS is open, on the ingest prefix only.
   await app.register(cors, {
     origin: '*',
     methods: ['POST', 'OPTIONS'],
@@ -37,23 +52,43 @@ export async function ingestRoutes(app: FastifyInstance, deps: IngestDeps): Prom
     exposedHeaders: ['Retry-After'],
     maxAge: 86_400,
   });
+  // Other sites load these answers (fetch, sendBeacon): opt out of the same-origin resource policy.
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
+  });
+  const codes = new WeakMap<object, string>();
+  app.setErrorHandler((err: Error, req, reply) => {
+    codes.set(req, asGoSightError(err).code);
+    return errorHandler(err, req, reply);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    deps.onAnswer?.(reply.statusCode, codes.get(req) ?? (reply.statusCode < 400 ? 'OK' : 'UNKNOWN'));
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.limits.maxBodyBytes }, (_req, body, done) => done(null, body));
+  const now = deps.now ?? Date.now;
 
-  app.post(INGEST_PATH, async (req, reply) => {
+  app.post(INGEST_PATH.slice(INGEST_PREFIX.length), async (req, reply) => {
     const projectId = resolveProject(req, deps.projects);
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (!ACCEPTED_TYPES.includes(type)) throw new GoSightError('UNSUPPORTED_MEDIA_TYPE', `Content-Type "${type}" is not supported: send application/json`);
+    if (!ACCEPTED_TYPES.includes(type)) throw new GoSightError('UNSUPPORTED_MEDIA_TYPE', `Content-Type "${type.slice(0, 100)}" is not supported: send application/json`);
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (raw.length === 0) throw new GoSightError('INVALID_BATCH', 'body is empty');
     const { json, encoding } = await decodeBody(raw, req.headers['content-encoding'], deps.limits.maxDecompressedBytes);
+    const depth = checkJsonDepth(json, WIRE_LIMITS.maxJsonDepth);
+    if (!depth.ok) {
+      throw new GoSightError('INVALID_BATCH', `invalid batch: events[${depth.eventIndex}] nests arrays and objects deeper than ${WIRE_LIMITS.maxJsonDepth} levels`);
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(json.toString('utf8'));
     } catch (err) {
-      throw new GoSightError('INVALID_JSON', `body is not valid JSON: ${(err as Error).message}`);
+      throw new GoSightError('INVALID_JSON', `body is not valid JSON: ${(err as Error).message.slice(0, 200)}`);
     }
-    const check = validateBatch(parsed, deps.limits.maxEventsPerBatch);
+    const check = validateBatch(parsed, {
+      maxEvents: deps.limits.maxEventsPerBatch,
+      window: { now: now(), maxAgeMs: HOT_RETENTION_MS, maxFutureMs: deps.limits.maxClockSkewMs },
+    });
     if (!check.ok) throw new GoSightError('INVALID_BATCH', `invalid batch: ${check.problems.join('; ')}`);
     const { sessionId, seq, events } = check.batch;
     const header = {
@@ -61,7 +96,7 @@ export async function ingestRoutes(app: FastifyInstance, deps: IngestDeps): Prom
       projectId,
       sessionId: sessionId.toLowerCase(),
       seq,
-      receivedAt: Date.now(),
+      receivedAt: now(),
       userAgent: String(req.headers['user-agent'] ?? '').slice(0, 512),
       encoding,
     };

@@ -15,6 +15,12 @@ export class CommitTracker {
   /** Sessions with data not yet stored, and the first queue position of that data. */
   private readonly unflushed = new Map<string, QueuePosition>();
 
+  /** Whether the message at `offset` was handled already (a redelivery after a retried failure). */
+  wasHandled(partition: number, offset: number): boolean {
+    const last = this.lastHandled.get(partition);
+    return last !== undefined && offset <= last;
+  }
+
   handled(partition: number, offset: number): void {
     this.lastHandled.set(partition, offset);
   }

@@ -1,1 +1,2 @@
-export { ReplayProcessor, type ProcessorConfig, type ProcessorDeps } from './replay-processor.js';
+export { ReplayProcessor, type ProcessorConfig, type ProcessorDeps, type ProcessorObserver } from './replay-processor.js';
+export type { ProcessorStatus } from './processor-health.js';

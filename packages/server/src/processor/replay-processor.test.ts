@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { EventType, type RrwebEvent } from '@gosight/shared';
 import { FileQueue } from '../queue/index.js';
-import { ClickHouseChunkStore, createClickHouseClient } from '../store/index.js';
+import { ClickHouseChunkStore, createClickHouseClient, MemoryDeadLetterStore } from '../store/index.js';
 import { encodeEnvelope } from '../pipeline/envelope.js';
 import { silentLogger, tempDir } from '../testing/test-support.js';
 import { ReplayProcessor } from './replay-processor.js';
@@ -16,7 +16,9 @@ after(() => store.close());
 
 const config = {
   chunkGzipLevel: 6, processorFlushIntervalMs: 30, openChunkFlushMs: 60, sessionIdleMs: 60_000, maxDecompressedBytes: 1 << 24,
+  maxChunkBytes: 1 << 26,
 };
+const deadLetters = new MemoryDeadLetterStore();
 const T = Date.now() - 10 * 60_000;
 const meta = (t: number, href: string): RrwebEvent => ({ type: EventType.Meta, timestamp: t, data: { href, width: 1024, height: 700 } });
 const full = (t: number): RrwebEvent => ({ type: EventType.FullSnapshot, timestamp: t, data: { node: { id: 1 }, initialOffset: { top: 0, left: 0 } } });
@@ -48,7 +50,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 
 test('batches become chunks cut at full snapshots, duplicates dropped, summary derived', async (t) => {
   const queue = await FileQueue.open({ dir: tempDir('proc-q'), segmentBytes: 1 << 20, logger });
-  const processor = new ReplayProcessor({ queue, store, logger, config });
+  const processor = new ReplayProcessor({ queue, store, deadLetters, logger, config });
   await processor.start();
   // Stop even when an assertion fails, or the open queue keeps the test process alive.
   t.after(async () => { await processor.stop(); await queue.close(); });
@@ -104,7 +106,7 @@ test('a restarted processor resumes an open chunk from the store and drops repla
   const qdir = tempDir('proc-q2');
   const sid = randomUUID();
   let queue = await FileQueue.open({ dir: qdir, segmentBytes: 1 << 20, logger });
-  let processor = new ReplayProcessor({ queue, store, logger, config });
+  let processor = new ReplayProcessor({ queue, store, deadLetters, logger, config });
   await processor.start();
   await publish(queue, sid, 0, [meta(T, 'https://a.test/'), full(T + 1), click(T + 10)]);
   await until('first chunk', async () => ((await store.getManifest('p', sid))?.chunks[0].eventCount === 3 ? true : undefined));
@@ -112,7 +114,7 @@ test('a restarted processor resumes an open chunk from the store and drops repla
   await queue.close();
 
   queue = await FileQueue.open({ dir: qdir, segmentBytes: 1 << 20, logger });
-  processor = new ReplayProcessor({ queue, store, logger, config });
+  processor = new ReplayProcessor({ queue, store, deadLetters, logger, config });
   await processor.start();
   await publish(queue, sid, 0, [meta(T, 'https://a.test/'), full(T + 1), click(T + 10)]); // SDK retry of an acked batch
   await publish(queue, sid, 1, [click(T + 20), move(T + 30)]);
@@ -129,7 +131,7 @@ test('the queue is committed only past messages whose chunks are stored', async 
   const sid = randomUUID();
   const queue = await FileQueue.open({ dir: qdir, segmentBytes: 1 << 20, logger });
   // An open chunk waits a long time before it is written: nothing may be committed meanwhile.
-  const slow = new ReplayProcessor({ queue, store, logger, config: { ...config, openChunkFlushMs: 60_000 } });
+  const slow = new ReplayProcessor({ queue, store, deadLetters, logger, config: { ...config, openChunkFlushMs: 60_000 } });
   await slow.start();
   await publish(queue, sid, 0, [meta(T, 'https://a.test/'), full(T + 1)]);
   await until('batch handled', async () => (slow.stats.batches === 1 ? true : undefined));
@@ -139,7 +141,7 @@ test('the queue is committed only past messages whose chunks are stored', async 
   const crashedSub = (slow as unknown as { subscription: { stop(): Promise<void> } }).subscription;
   clearInterval((slow as unknown as { timer: NodeJS.Timeout }).timer);
   await crashedSub.stop();
-  const fresh = new ReplayProcessor({ queue, store, logger, config });
+  const fresh = new ReplayProcessor({ queue, store, deadLetters, logger, config });
   await fresh.start();
   await until('redelivered and stored', async () => ((await store.getManifest('p', sid))?.chunks[0].eventCount === 2 ? true : undefined));
   await fresh.stop();

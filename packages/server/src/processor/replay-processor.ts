@@ -1,42 +1,65 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { ReplayBatch, RrwebEvent } from '@gosight/shared';
-import type { QueueMessage, QueueSubscription, ReplayQueue } from '../queue/index.js';
-import type { ChunkState, ChunkStore, StoredChunk } from '../store/index.js';
+import type { DeadLetterStage, RrwebEvent } from '@gosight/shared';
+import type { QueueBacklog, QueueMessage, QueueSubscription, ReplayQueue } from '../queue/index.js';
+import type { ChunkState, ChunkStore, DeadLetter, DeadLetterStore, StoredChunk } from '../store/index.js';
 import { decodeEnvelope } from '../pipeline/envelope.js';
-import { chunkStats } from './chunk-stats.js';
-import { deriveChunkEvents } from './derive-events.js';
-import { compressChunk, decompressChunk } from '../pipeline/gzip.js';
+import { decompressChunk } from '../pipeline/gzip.js';
+import { buildChunkRow } from './build-chunk-row.js';
+import { readBatchMessage } from './read-batch-message.js';
 import { SessionState, type LiveChunk } from './session-state.js';
 import { summarizeSession } from './session-summary.js';
 import { CommitTracker } from './commit-tracker.js';
 import { VersionClock } from './version-clock.js';
+import { ProcessorHealth, type ProcessorStatus } from './processor-health.js';
+import { isOutage, writeIsolated } from './write-isolated.js';
 
 const sessionKey = (s: { projectId: string; sessionId: string }) => `${s.projectId}/${s.sessionId}`;
+
+/** A session whose write is refused this many flushes in a row, alone, is set aside. */
+const MAX_WRITE_STRIKES = 3;
 
 export interface ProcessorConfig {
   chunkGzipLevel: number;
   processorFlushIntervalMs: number;
   openChunkFlushMs: number;
   sessionIdleMs: number;
-  /** Largest decompressed batch or chunk the processor will read. */
+  /** Largest decompressed batch the processor will read. */
   maxDecompressedBytes: number;
+  /** Largest chunk (JSON bytes) a session may grow without a full snapshot to start a new one. */
+  maxChunkBytes: number;
+}
+
+/** What the processor reports, for metrics; every hook is optional. */
+export interface ProcessorObserver {
+  flushed?(seconds: number, chunks: number): void;
+  deadLettered?(stage: DeadLetterStage, count: number): void;
+  storeError?(operation: 'read' | 'write'): void;
 }
 
 export interface ProcessorDeps {
   queue: ReplayQueue;
   store: ChunkStore;
+  /** Where batches that cannot be stored are set aside. */
+  deadLetters: DeadLetterStore;
   logger: Logger;
   config: ProcessorConfig;
   /** Consumer group name on the replay topic. */
   group?: string;
   now?: () => number;
+  observer?: ProcessorObserver;
 }
 
 /**
  * Consumes replay batches, places their events into per-session chunks, and writes
  * changed chunks (gzipped) and session summaries to the store. The queue is committed
- * only up to messages whose data is stored, so a crash redelivers the rest; batch
- * sequence numbers make redelivery harmless.
+ * only up to messages whose data is stored (or set aside), so a crash redelivers the
+ * rest; batch sequence numbers make redelivery harmless.
+ *
+ * No batch can stop it. One that cannot be read, or would break what the store holds, is
+ * set aside as a dead letter; a session whose data the store refuses is set aside with
+ * all its pending batches, and the others carry on. Outages (store or dead-letter store
+ * unavailable) are retried with backoff, and the state is in `status()`.
  *
  * When to write is the flush policy (`SessionState.dueChunks`), what goes in a chunk is
  * placement (`placeEvents`), where it goes is the `ChunkStore`.
@@ -51,12 +74,14 @@ export class ReplayProcessor {
   private lock: Promise<unknown> = Promise.resolve();
   private readonly now: () => number;
   private readonly log: Logger;
+  private readonly health: ProcessorHealth;
   /** Counters for logs and benchmarks. */
   readonly stats = { batches: 0, duplicates: 0, rejected: 0, events: 0, chunksWritten: 0, flushes: 0 };
 
   constructor(private readonly deps: ProcessorDeps) {
     this.now = deps.now ?? Date.now;
     this.log = deps.logger.child({ stage: 'processor' });
+    this.health = new ProcessorHealth(this.now);
   }
 
   async start(): Promise<void> {
@@ -65,7 +90,7 @@ export class ReplayProcessor {
       void this.serial(async () => this.keepPartitions(new Set(partitions)));
     });
     this.timer = setInterval(() => {
-      this.flush(false).catch((err: unknown) => this.log.error({ err }, 'flush failed; will retry'));
+      this.flush(false).catch((err: unknown) => this.log.error({ err, retryAt: this.health.status(this.counts()).retryAt }, 'flush failed; will retry'));
     }, this.deps.config.processorFlushIntervalMs);
   }
 
@@ -73,7 +98,27 @@ export class ReplayProcessor {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     await this.subscription?.stop();
-    await this.flush(true);
+    try {
+      await this.flush(true);
+    } finally {
+      this.health.stopped();
+    }
+  }
+
+  /** State, last error and counts, for `/api/health`. */
+  status(): ProcessorStatus {
+    return this.health.status(this.counts());
+  }
+
+  /** How far this processor is behind the queue, when the queue knows. */
+  backlog(): QueueBacklog | undefined {
+    return this.subscription?.backlog?.();
+  }
+
+  private counts(): { live: number; unflushed: number } {
+    let unflushed = 0;
+    for (const s of this.sessions.values()) if (s.hasDirtyChunks()) unflushed++;
+    return { live: this.sessions.size, unflushed };
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -82,128 +127,224 @@ export class ReplayProcessor {
     return run;
   }
 
+  /** Throws only on an outage: the queue then hands the same messages again after a pause. */
   private async handle(messages: QueueMessage[]): Promise<void> {
-    for (const m of messages) {
-      await this.apply(m);
-      this.commits.handled(m.partition, m.offset);
+    try {
+      for (const m of messages) {
+        // A redelivery after an outage part-way through: what was handled stays handled.
+        if (this.commits.wasHandled(m.partition, m.offset)) continue;
+        await this.apply(m);
+        this.commits.handled(m.partition, m.offset);
+      }
+      this.health.succeeded('consume');
+    } catch (err) {
+      this.health.failed('consume', err);
+      throw err;
     }
   }
 
   private async apply(m: QueueMessage): Promise<void> {
-    let batch: ReplayBatch;
-    let header;
-    try {
-      const decoded = decodeEnvelope(m.value);
-      header = decoded.header;
-      const json = header.encoding === 'gzip' ? await decompressChunk(decoded.body, this.deps.config.maxDecompressedBytes) : decoded.body;
-      batch = JSON.parse(json.toString('utf8')) as ReplayBatch;
-    } catch (err) {
-      // The ingest validated this message; if it cannot be read now it never will be.
+    const read = await readBatchMessage(m.value, this.deps.config.maxDecompressedBytes);
+    if (!read.ok) {
       this.stats.rejected++;
-      this.log.error({ err, partition: m.partition, offset: m.offset }, 'dropping unreadable queue message');
-      return;
+      return this.setAside([m], 'read', read.reason);
     }
+    const { header, events, jsonBytes } = read;
     const session = await this.session(header.projectId, header.sessionId);
     session.partition = m.partition;
-    // Until this message is stored, the queue may not be committed past its first record.
-    const position = { partition: m.partition, offset: m.firstOffset };
-    const events = batch.events as RrwebEvent[];
-    const applied = await session.applyBatch(header.seq, events, this.now(), header.userAgent);
-    if (applied) {
-      this.stats.batches++;
-      this.stats.events += events.length;
-      this.commits.pending(sessionKey(session), position);
-    } else {
+    session.lastBatchAt = this.now();
+    if (session.has(header.seq)) {
       this.stats.duplicates++;
       this.log.debug({ sessionId: header.sessionId, seq: header.seq }, 'duplicate batch dropped');
+      return;
     }
+    const refusal = session.refusal(events, jsonBytes, this.deps.config.maxChunkBytes);
+    if (refusal) {
+      this.stats.rejected++;
+      return this.setAside([m], 'apply', refusal);
+    }
+    const loaded = await this.loadChunks(session, events);
+    if (!loaded.ok) return this.setAsideSession(session, [m], 'apply', loaded.reason);
+    try {
+      session.applyBatch(m, header.seq, events, jsonBytes, this.now(), header.userAgent);
+    } catch (err) {
+      // Placement is our own code on a valid batch: should it ever fail, the session's
+      // memory cannot be trusted, so it goes, with everything it had not stored yet.
+      return this.setAsideSession(session, [m], 'apply', `events could not be placed: ${(err as Error).message}`);
+    }
+    this.stats.batches++;
+    this.stats.events += events.length;
+    // Until this message is stored, the queue may not be committed past its first record.
+    this.commits.pending(sessionKey(session), { partition: m.partition, offset: m.firstOffset });
   }
 
   private async session(projectId: string, sessionId: string): Promise<SessionState> {
     const key = sessionKey({ projectId, sessionId });
     let s = this.sessions.get(key);
     if (!s) {
-      const stored = await this.deps.store.getChunkStates(projectId, sessionId);
-      s = new SessionState(projectId, sessionId, stored, (index) => this.loadChunkEvents(projectId, sessionId, index));
+      const stored = await this.storeRead(() => this.deps.store.getChunkStates(projectId, sessionId));
+      s = new SessionState(projectId, sessionId, stored);
       this.sessions.set(key, s);
     }
     return s;
   }
 
-  private async loadChunkEvents(projectId: string, sessionId: string, index: number): Promise<RrwebEvent[]> {
-    const gz = await this.deps.store.getChunkData(projectId, sessionId, index);
-    if (!gz) throw new Error(`chunk ${index} of session ${sessionId} is listed but has no data`);
-    const json = await decompressChunk(gz, this.deps.config.maxDecompressedBytes);
-    return JSON.parse(json.toString('utf8')) as RrwebEvent[];
+  /**
+   * Loads the stored chunks a batch reaches into. A store outage throws (retry later); a
+   * stored chunk that cannot be decoded is a verdict on this session, returned as a reason.
+   */
+  private async loadChunks(session: SessionState, events: RrwebEvent[]): Promise<{ ok: true } | { ok: false; reason: string }> {
+    for (const index of session.chunksToLoad(events)) {
+      const gz = await this.storeRead(() => this.deps.store.getChunkData(session.projectId, session.sessionId, index));
+      try {
+        if (!gz) throw new Error('listed but has no data');
+        const json = await decompressChunk(gz, this.deps.config.maxChunkBytes + this.deps.config.maxDecompressedBytes);
+        session.setChunkEvents(index, JSON.parse(json.toString('utf8')) as RrwebEvent[]);
+      } catch (err) {
+        return { ok: false, reason: `stored chunk ${index} cannot be read: ${(err as Error).message}` };
+      }
+    }
+    return { ok: true };
+  }
+
+  /** A store read; whatever it throws is the store's trouble, not the batch's, so it is retried. */
+  private async storeRead<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (err) {
+      this.deps.observer?.storeError?.('read');
+      throw err;
+    }
   }
 
   /** Writes due chunks and summaries, then commits the queue up to what is stored. */
   flush(force: boolean): Promise<void> {
     return this.serial(async () => {
-      const now = this.now();
-      const due: { session: SessionState; chunk: LiveChunk }[] = [];
-      for (const session of this.sessions.values()) {
-        for (const chunk of session.dueChunks(now, this.deps.config.openChunkFlushMs, force)) due.push({ session, chunk });
+      if (!force && !this.health.mayFlush()) return;
+      const started = process.hrtime.bigint();
+      try {
+        const written = await this.writeDue(force);
+        await this.commit();
+        this.evictIdle(this.now());
+        this.health.succeeded('flush');
+        if (written > 0) this.deps.observer?.flushed?.(Number(process.hrtime.bigint() - started) / 1e9, written);
+      } catch (err) {
+        this.health.failed('flush', err);
+        throw err;
       }
-      // Chunks compress in parallel on the thread pool.
-      const writes = await Promise.all(due.map(async (d) => ({ ...d, row: await this.buildRow(d.session, d.chunk) })));
-      if (writes.length > 0) {
-        await this.deps.store.writeChunks(writes.map((w) => w.row));
-        const touched = new Set<SessionState>();
-        for (const w of writes) {
-          const { data: _data, derivedEvents: _events, activity: _activity, ...state } = w.row;
-          w.session.markWritten(w.chunk, state satisfies ChunkState);
-          touched.add(w.session);
-        }
-        await this.deps.store.writeSessions([...touched].map((s) => summarizeSession(s.chunkStates(), this.versions.next(0))));
-        for (const s of touched) if (!s.hasDirtyChunks()) this.commits.flushed(sessionKey(s));
-        this.stats.chunksWritten += writes.length;
-        this.stats.flushes++;
-      }
-      await this.commit();
-      this.evictIdle(now);
     });
   }
 
-  private async buildRow(session: SessionState, chunk: LiveChunk): Promise<StoredChunk> {
-    // Stable sort: events with equal timestamps keep rrweb's emit order.
-    const events = [...chunk.events!].sort((a, b) => a.timestamp - b.timestamp);
-    const json = Buffer.from(JSON.stringify(events));
-    const data = await compressChunk(json, this.deps.config.chunkGzipLevel);
-    const stats = chunkStats(events);
-    const derived = deriveChunkEvents(events, {
-      chunkIndex: chunk.index,
-      previousUrl: session.lastUrlBefore(chunk.index),
-      following: session.eventsAfter(chunk.index),
-    });
-    const count = (kind: string) => derived.events.filter((e) => e.kind === kind).length;
-    return {
-      projectId: session.projectId,
-      sessionId: session.sessionId,
-      index: chunk.index,
-      timestampStart: stats.timestampStart,
-      timestampEnd: stats.timestampEnd,
-      data,
-      dataSize: json.length,
-      compressedSize: data.length,
-      eventCount: stats.eventCount,
-      hasFullSnapshot: stats.hasFullSnapshot,
-      hasErrors: stats.errorCount > 0,
-      hasNetwork: stats.hasNetwork,
-      batchSeqs: [...chunk.batchSeqs].sort((a, b) => a - b),
-      clickCount: stats.clickCount,
-      errorCount: stats.errorCount,
-      rageClickCount: count('rage_click'),
-      deadClickCount: count('dead_click'),
-      pageUrls: stats.pageUrls,
-      derivedEvents: derived.events,
-      activity: derived.activity,
-      viewportWidth: stats.viewportWidth,
-      viewportHeight: stats.viewportHeight,
-      userAgent: session.userAgent,
-      userId: stats.userId,
-      version: this.versions.next(chunk.stored?.version ?? 0),
+  /** Writes each due session's dirty chunks together; returns how many chunks went to the store. */
+  private async writeDue(force: boolean): Promise<number> {
+    const now = this.now();
+    const due = [...this.sessions.values()]
+      .map((session) => ({ session, chunks: session.dueChunks(now, this.deps.config.openChunkFlushMs, force) }))
+      .filter((d) => d.chunks.length > 0);
+    // Rows are built (and gzipped on the thread pool) in parallel; a session whose rows
+    // cannot be built (say, events nested too deep to serialise) is set aside alone.
+    const built = await Promise.all(due.map(async ({ session, chunks }) => {
+      try {
+        return { session, chunks, rows: await Promise.all(chunks.map((c) => this.buildRow(session, c))) };
+      } catch (err) {
+        await this.setAsideSession(session, [], 'store', `chunks could not be built: ${(err as Error).message}`);
+        return undefined;
+      }
+    }));
+    const ready = built.filter((b): b is NonNullable<typeof b> => b !== undefined);
+    const strikes = {
+      maxStrikes: MAX_WRITE_STRIKES,
+      add: (s: SessionState) => ++s.writeStrikes,
+      clear: (s: SessionState) => { s.writeStrikes = 0; },
     };
+    const refused = await this.storeWrite(() => writeIsolated(
+      ready.map((b) => ({ session: b.session, items: b.rows })), (rows) => this.deps.store.writeChunks(rows), strikes));
+    let written = 0;
+    for (const { session, chunks, rows } of ready) {
+      const err = refused.get(session);
+      if (err !== undefined) {
+        await this.setAsideSession(session, [], 'store', `the store refused the session's chunks: ${(err as Error).message}`);
+        continue;
+      }
+      chunks.forEach((chunk, i) => {
+        const { data: _data, derivedEvents: _events, activity: _activity, ...state } = rows[i];
+        session.markWritten(chunk, state satisfies ChunkState);
+      });
+      written += chunks.length;
+      this.commits.flushed(sessionKey(session));
+    }
+    await this.writeSummaries();
+    this.stats.chunksWritten += written;
+    if (written > 0) this.stats.flushes++;
+    return written;
+  }
+
+  /**
+   * Rewrites the listing rows of sessions whose chunks changed. A row is derived from the
+   * stored chunks, so one the store refuses is logged and left for the next change: its
+   * data is already safe.
+   */
+  private async writeSummaries(): Promise<void> {
+    const dirty = [...this.sessions.values()].filter((s) => s.summaryDirty && s.chunkStates().length > 0);
+    const groups = dirty.map((s) => ({ session: s, items: [summarizeSession(s.chunkStates(), this.versions.next(0))] }));
+    const noStrikes = { maxStrikes: 1, add: () => 1, clear: () => undefined };
+    const refused = await this.storeWrite(() => writeIsolated(groups, (rows) => this.deps.store.writeSessions(rows), noStrikes));
+    for (const s of dirty) {
+      if (refused.has(s)) this.log.error({ err: refused.get(s), sessionId: s.sessionId }, 'the store refused a session summary; it is rebuilt on the next change');
+      s.summaryDirty = false;
+    }
+  }
+
+  private async storeWrite<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      this.deps.observer?.storeError?.('write');
+      throw err;
+    }
+  }
+
+  private buildRow(session: SessionState, chunk: LiveChunk): Promise<StoredChunk> {
+    return buildChunkRow(session, chunk, this.deps.config.chunkGzipLevel, this.versions.next(chunk.stored?.version ?? 0));
+  }
+
+  /**
+   * Sets a session aside: its pending batches (plus `extra`) become dead letters, and its
+   * memory goes; its next batch starts again from what the store holds. Throws (retry
+   * later) if the dead letters cannot be written.
+   */
+  private async setAsideSession(session: SessionState, extra: QueueMessage[], stage: DeadLetterStage, reason: string): Promise<void> {
+    await this.setAside([...session.pending, ...extra], stage, reason);
+    const key = sessionKey(session);
+    this.sessions.delete(key);
+    this.commits.flushed(key);
+  }
+
+  /** Keeps messages as dead letters; the queue may then be committed past them. */
+  private async setAside(messages: QueueMessage[], stage: DeadLetterStage, reason: string): Promise<void> {
+    if (messages.length === 0) return;
+    const failedAt = this.now();
+    const letters: DeadLetter[] = messages.map((m) => {
+      let projectId = '';
+      let sessionId = m.key;
+      let seq = -1;
+      try {
+        ({ projectId, sessionId, seq } = decodeEnvelope(m.value).header);
+      } catch {
+        // Unreadable: the queue key still names the session.
+      }
+      return { id: randomUUID(), projectId, sessionId, seq, stage, reason: reason.slice(0, 2_000), failedAt, message: m.value };
+    });
+    try {
+      await this.deps.deadLetters.add(letters);
+    } catch (err) {
+      this.deps.observer?.storeError?.('write');
+      throw isOutage(err) ? err : Object.assign(new Error(`dead letters could not be written: ${(err as Error).message}`), { cause: err });
+    }
+    this.health.countDeadLetters(letters.length);
+    this.deps.observer?.deadLettered?.(stage, letters.length);
+    this.log.error({ stage, reason, deadLetters: letters.map((l) => ({ id: l.id, sessionId: l.sessionId, seq: l.seq })) },
+      'batches set aside as dead letters: list them with `gosight dead-letters list`');
   }
 
   private async commit(): Promise<void> {
@@ -231,7 +372,7 @@ export class ReplayProcessor {
 
   private evictIdle(now: number): void {
     for (const [key, s] of this.sessions) {
-      if (!s.hasDirtyChunks() && now - s.lastBatchAt >= this.deps.config.sessionIdleMs) this.sessions.delete(key);
+      if (!s.hasDirtyChunks() && !s.summaryDirty && now - s.lastBatchAt >= this.deps.config.sessionIdleMs) this.sessions.delete(key);
     }
   }
 

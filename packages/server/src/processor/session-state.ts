@@ -1,4 +1,5 @@
-import type { RrwebEvent } from '@gosight/shared';
+import { EventType, type RrwebEvent } from '@gosight/shared';
+import type { QueueMessage } from '../queue/index.js';
 import type { ChunkState } from '../store/index.js';
 import { chunksToLoad, placeEvents, type PlacementChunk } from './chunk-placement.js';
 import { chunkStats } from './chunk-stats.js';
@@ -11,10 +12,15 @@ export interface LiveChunk extends PlacementChunk {
   batchSeqs: Set<number>;
   /** Clock time when the chunk first changed since its last write; undefined when clean. */
   dirtySince: number | undefined;
+  /** JSON bytes of the chunk's events: exact once stored, estimated from batch sizes since. */
+  bytes: number;
 }
 
-/** Loads a stored chunk's events (when a late batch reaches into an old chunk). */
-export type ChunkLoader = (index: number) => Promise<RrwebEvent[]>;
+/** The store holds chunk indexes as UInt16. */
+export const MAX_CHUNKS_PER_SESSION = 65_536;
+
+/** Why a batch cannot join its session, or undefined when it can. */
+export type BatchRefusal = string | undefined;
 
 /**
  * One session inside the processor: its chunks and the batches already applied (to drop
@@ -27,12 +33,20 @@ export class SessionState {
   lastBatchAt = 0;
   /** Queue partition the session's batches come from (one, since they share a key). */
   partition: number | undefined;
+  /**
+   * The queue messages whose events are applied but not yet stored, as queued: if the
+   * store refuses the session's data, these are what is set aside as dead letters.
+   */
+  pending: QueueMessage[] = [];
+  /** Writes of this session's chunks refused in a row (see writeIsolated). */
+  writeStrikes = 0;
+  /** The listing row must be rewritten (its chunks changed, or its last write failed). */
+  summaryDirty = false;
 
   constructor(
     readonly projectId: string,
     readonly sessionId: string,
     stored: ChunkState[],
-    private readonly loadChunk: ChunkLoader,
   ) {
     this.chunks = stored.map((s) => ({
       index: s.index,
@@ -42,35 +56,68 @@ export class SessionState {
       stored: s,
       batchSeqs: new Set(s.batchSeqs),
       dirtySince: undefined,
+      bytes: s.dataSize,
     }));
     for (const s of stored) for (const seq of s.batchSeqs) this.seqs.add(seq);
     this.userAgent = stored.find((s) => s.userAgent)?.userAgent ?? '';
   }
 
-  /** Applies a batch unless it was applied before; returns whether it was new. */
-  async applyBatch(seq: number, events: RrwebEvent[], now: number, userAgent: string): Promise<boolean> {
+  /** Whether the batch `seq` is already in the session (a redelivery or a resend). */
+  has(seq: number): boolean {
+    return this.seqs.has(seq);
+  }
+
+  /** Chunks that must be loaded from the store before `events` can be placed. */
+  chunksToLoad(events: readonly RrwebEvent[]): number[] {
+    const toLoad = new Set(chunksToLoad(this.chunks, events));
+    // The open (last) chunk grows with every batch, so it is always in memory.
+    const last = this.chunks[this.chunks.length - 1];
+    if (last && last.events === undefined) toLoad.add(last.index);
+    return [...toLoad];
+  }
+
+  setChunkEvents(index: number, events: RrwebEvent[]): void {
+    this.chunks[index].events = events;
+  }
+
+  /**
+   * Why the batch would break what the store can hold, or undefined: its full snapshots
+   * would take the session past the chunk indexes the store has, or, without a full
+   * snapshot to start a new chunk, it would grow the open chunk past `maxChunkBytes`.
+   */
+  refusal(events: readonly RrwebEvent[], jsonBytes: number, maxChunkBytes: number): BatchRefusal {
+    const snapshots = events.filter((e) => e.type === EventType.FullSnapshot).length;
+    if (this.chunks.length + snapshots > MAX_CHUNKS_PER_SESSION) {
+      return `the session would have more than ${MAX_CHUNKS_PER_SESSION} chunks (one per full snapshot)`;
+    }
+    const last = this.chunks[this.chunks.length - 1];
+    if (snapshots === 0 && last && last.bytes + jsonBytes > maxChunkBytes) {
+      return `chunk ${last.index} would grow past ${maxChunkBytes} bytes without a full snapshot to start a new one`;
+    }
+    return undefined;
+  }
+
+  /**
+   * Places a new batch's events (its chunks loaded, see `chunksToLoad`) and records its
+   * message as pending until stored. Synchronous: the session never stays half-changed.
+   */
+  applyBatch(message: QueueMessage, seq: number, events: RrwebEvent[], jsonBytes: number, now: number, userAgent: string): void {
     this.lastBatchAt = now;
     if (userAgent) this.userAgent = userAgent;
-    if (this.seqs.has(seq)) return false;
-    // The open (last) chunk and any old chunk a late event reaches into must be in memory.
-    const last = this.chunks[this.chunks.length - 1];
-    const toLoad = new Set(chunksToLoad(this.chunks, events));
-    if (last && last.events === undefined) toLoad.add(last.index);
-    for (const index of toLoad) this.chunks[index].events = await this.loadChunk(index);
-
     const before = this.chunks.length;
     placeEvents(this.chunks as PlacementChunk[], events);
     for (let i = before; i < this.chunks.length; i++) {
-      Object.assign(this.chunks[i], { stored: undefined, batchSeqs: new Set<number>(), dirtySince: undefined });
+      Object.assign(this.chunks[i], { stored: undefined, batchSeqs: new Set<number>(), dirtySince: undefined, bytes: 0 });
     }
-    for (const c of this.chunks) {
-      if (!c.touched) continue;
+    const touched = this.chunks.filter((c) => c.touched);
+    for (const c of touched) {
       c.touched = false;
       c.batchSeqs.add(seq);
       c.dirtySince ??= now;
+      c.bytes += Math.ceil(jsonBytes / touched.length);
     }
     this.seqs.add(seq);
-    return true;
+    this.pending.push(message);
   }
 
   /**
@@ -94,7 +141,11 @@ export class SessionState {
   markWritten(chunk: LiveChunk, state: ChunkState): void {
     chunk.stored = state;
     chunk.dirtySince = undefined;
+    chunk.bytes = state.dataSize;
     if (chunk.index < this.chunks.length - 1) chunk.events = undefined;
+    this.summaryDirty = true;
+    this.writeStrikes = 0;
+    if (!this.hasDirtyChunks()) this.pending = [];
   }
 
   /** The last page URL seen before chunk `index` (for page views that span chunks). */

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdir, rm, type FileHandle } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import { GoSightError } from '../errors/index.js';
+import type { DiskSpace } from '../pipeline/disk-space.js';
 import { encodeRecord } from './record-codec.js';
 import { OffsetStore } from './offset-store.js';
 import { openForAppend, recoverSegments, segmentPath, type Segment } from './segment-files.js';
@@ -15,6 +16,8 @@ export interface FileQueueOptions {
   logger: Logger;
   /** Most messages handed to a handler in one call. */
   maxBatchMessages?: number;
+  /** Free space of the queue's filesystem; appends are refused while it is under its reserve. */
+  disk?: DiskSpace;
 }
 
 interface PendingAppend {
@@ -65,10 +68,15 @@ export class FileQueue implements ReplayQueue {
     return last.baseOffset + last.count;
   }
 
-  publish(key: string, value: Buffer): Promise<void> {
-    if (this.closed) return Promise.reject(new GoSightError('QUEUE_UNAVAILABLE', 'queue is closed'));
+  async publish(key: string, value: Buffer): Promise<void> {
+    if (this.closed) throw new GoSightError('QUEUE_UNAVAILABLE', 'queue is closed');
+    const record = encodeRecord(key, value);
+    const disk = this.opts.disk;
+    if (disk && !(await disk.hasRoomFor(record.length))) {
+      throw new GoSightError('DISK_FULL', `the queue's disk has ${disk.snapshot().freeBytes} bytes free, under the ${disk.reserveBytes}-byte reserve kept for the store; retry later`);
+    }
     return new Promise((resolve, reject) => {
-      this.pending.push({ record: encodeRecord(key, value), resolve, reject });
+      this.pending.push({ record, resolve, reject });
       this.kick();
     });
   }
@@ -90,40 +98,54 @@ export class FileQueue implements ReplayQueue {
     }
   }
 
+  /**
+   * Writes a group at the durable end of the active segment and syncs it. The write is
+   * positional, so whatever a failed write left past the durable end is overwritten by the
+   * next one, never appended behind; a short write is a failure like any other. Only once
+   * every byte is written and synced do the group's publishers get their ack.
+   */
   private async writeGroup(group: PendingAppend[]): Promise<void> {
+    const records = group.map((p) => p.record);
+    const bytes = records.reduce((n, r) => n + r.length, 0);
     try {
       let active = this.segments[this.segments.length - 1];
       if (active.count > 0 && active.size >= this.opts.segmentBytes) active = await this.roll();
-      const records = group.map((p) => p.record);
-      const bytes = records.reduce((n, r) => n + r.length, 0);
-      await this.appendHandle.writev(records);
+      const { bytesWritten } = await this.appendHandle.writev(records, active.size);
+      if (bytesWritten !== bytes) throw Object.assign(new Error(`short write: ${bytesWritten} of ${bytes} bytes`), { code: 'ENOSPC' });
       await this.appendHandle.datasync();
       active.size += bytes;
       active.count += group.length;
+      this.opts.disk?.noteWritten(bytes);
     } catch (err) {
-      // A failed write may have left part of the group in the file: cut back to the
-      // durable size so later records are not appended behind garbage.
+      // Cut back to the durable size so a crash now does not leave a tail to examine.
       const active = this.segments[this.segments.length - 1];
       await this.appendHandle.truncate(active.size).catch(() => undefined);
-      this.opts.logger.error({ err }, 'queue: append failed');
-      for (const p of group) p.reject(new GoSightError('QUEUE_UNAVAILABLE', 'queue write failed', { cause: err }));
+      const full = isDiskFull(err);
+      if (full) await this.opts.disk?.refresh().catch(() => undefined);
+      this.opts.logger.error({ err, bytes, full }, full ? 'queue: disk full; append refused' : 'queue: append failed');
+      const error = full
+        ? new GoSightError('DISK_FULL', 'the queue\'s disk is full; retry later', { cause: err })
+        : new GoSightError('QUEUE_UNAVAILABLE', 'queue write failed', { cause: err });
+      for (const p of group) p.reject(error);
       return;
     }
     for (const p of group) p.resolve();
     this.durable.emit('durable');
   }
 
+  /** Starts the next segment; the old one stays open until the new one exists. */
   private async roll(): Promise<Segment> {
-    await this.appendHandle.close();
     const baseOffset = this.endOffset();
     const segment: Segment = { baseOffset, path: segmentPath(this.opts.dir, baseOffset), count: 0, size: 0 };
-    this.appendHandle = await openForAppend(this.opts.dir, segment.path);
+    const handle = await openForAppend(this.opts.dir, segment.path);
+    await this.appendHandle.close().catch(() => undefined);
+    this.appendHandle = handle;
     this.segments.push(segment);
     return segment;
   }
 
   async subscribe(group: string, handler: BatchHandler): Promise<QueueSubscription> {
-    const committed = (await this.offsets.read(group)) ?? this.segments[0].baseOffset;
+    let committed = (await this.offsets.read(group)) ?? this.segments[0].baseOffset;
     const reader = new SegmentReader({
       segments: this.segments,
       startOffset: committed,
@@ -139,8 +161,10 @@ export class FileQueue implements ReplayQueue {
       commit: async (partition, nextOffset) => {
         if (partition !== 0) throw new RangeError(`the embedded queue has one partition; got ${partition}`);
         await this.offsets.write(group, nextOffset);
+        committed = nextOffset;
         await this.deleteConsumedSegments();
       },
+      backlog: () => ({ depth: this.endOffset() - committed, lag: this.endOffset() - reader.nextOffset }),
       stop: async () => {
         abort.abort();
         await loop;
@@ -173,6 +197,11 @@ export class FileQueue implements ReplayQueue {
     await this.appendHandle.close();
   }
 }
+
+const isDiskFull = (err: unknown): boolean => {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+};
 
 /** Resolves on the event, on abort or after `timeoutMs`, whichever is first, and cleans up. */
 function waitForEvent(emitter: EventEmitter, name: string, signal: AbortSignal, timeoutMs: number): Promise<void> {

@@ -1,3 +1,3 @@
-export type { ReplayQueue, QueueMessage, QueueSubscription, BatchHandler } from './queue.js';
+export type { ReplayQueue, QueueMessage, QueueSubscription, QueueBacklog, BatchHandler } from './queue.js';
 export { FileQueue, type FileQueueOptions } from './file-queue.js';
 export { KafkaQueue, type KafkaQueueOptions } from './kafka/kafka-queue.js';

@@ -30,6 +30,14 @@ export interface ReplayQueue {
   close(): Promise<void>;
 }
 
+/** How far a consumer group is behind the end of the queue, in messages. */
+export interface QueueBacklog {
+  /** Not yet committed: what a restart would deliver again. */
+  depth: number;
+  /** Not yet delivered to this consumer. */
+  lag: number;
+}
+
 export interface QueueSubscription {
   /** Records that every message of `partition` before `nextOffset` is processed; durable on resolve. */
   commit(partition: number, nextOffset: number): Promise<void>;
@@ -41,4 +49,6 @@ export interface QueueSubscription {
    * Queues with one consumer per group never call it.
    */
   onPartitionsAssigned?(listener: (partitions: number[]) => void): void;
+  /** This consumer's backlog, when the queue knows it (for metrics and health). */
+  backlog?(): QueueBacklog | undefined;
 }

@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open, readdir, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeRecord } from './record-codec.js';
@@ -48,9 +49,12 @@ export async function recoverSegments(
   return segments;
 }
 
-/** Opens a segment for appending and fsyncs its directory so the new file itself is durable. */
+/**
+ * Opens a segment for writing at explicit positions (not O_APPEND: on Linux that ignores the
+ * position) and fsyncs its directory so the new file itself is durable.
+ */
 export async function openForAppend(dir: string, path: string): Promise<FileHandle> {
-  const fh = await open(path, 'a');
+  const fh = await open(path, constants.O_WRONLY | constants.O_CREAT, 0o644);
   await fsyncDir(dir);
   return fh;
 }

@@ -30,6 +30,11 @@ export class SegmentReader {
     this.offset = opts.startOffset;
   }
 
+  /** Offset of the next record to deliver. */
+  get nextOffset(): number {
+    return this.offset;
+  }
+
   async run(handler: BatchHandler, signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
       const batch = await this.readBatch();

@@ -1,3 +1,8 @@
 export type { ChunkStore, ChunkState, StoredChunk, SessionRecord, ListSessionsQuery } from './chunk-store.js';
+export type { DeadLetter, DeadLetterQuery, DeadLetterStore } from './dead-letter-store.js';
+export { toDeadLetterInfo } from './dead-letter-store.js';
 export { ClickHouseChunkStore } from './clickhouse/clickhouse-chunk-store.js';
+export { ClickHouseDeadLetterStore } from './clickhouse/clickhouse-dead-letter-store.js';
+export { MemoryDeadLetterStore } from './memory/memory-dead-letter-store.js';
+export { isStoreOutage } from './clickhouse/clickhouse-db.js';
 export { createClickHouseClient, describeTarget, type ClickHouseTarget } from './clickhouse/create-client.js';

@@ -110,12 +110,17 @@ export class KafkaQueue implements ReplayQueue {
   async subscribe(group: string, handler: BatchHandler): Promise<QueueSubscription> {
     const joiner = new PartJoiner();
     const assignedListeners: ((partitions: number[]) => void)[] = [];
+    // Per partition: the broker's end (high watermark), the next offset delivered, the last commit.
+    const ends = new Map<number, number>();
+    const delivered = new Map<number, number>();
+    const committed = new Map<number, number>();
     let consumer: Consumer | undefined;
     let stopped = false;
 
     const onAssigned = (partitions: number[]) => {
       const owned = new Set(partitions);
       joiner.forgetPartitions((p) => owned.has(p));
+      for (const m of [ends, delivered, committed]) for (const p of [...m.keys()]) if (!owned.has(p)) m.delete(p);
       this.opts.logger.info({ group, partitions }, 'kafka: partitions assigned');
       for (const l of assignedListeners) l(partitions);
     };
@@ -146,6 +151,8 @@ export class KafkaQueue implements ReplayQueue {
         eachBatchAutoResolve: false,
         eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
           const messages = this.decodeBatch(batch.partition, batch.messages, joiner);
+          ends.set(batch.partition, Number(batch.highWatermark));
+          if (!committed.has(batch.partition) && batch.messages[0]) committed.set(batch.partition, Number(batch.messages[0].offset));
           for (let attempt = 0; messages.length > 0; attempt++) {
             if (!isRunning() || isStale()) return;
             try {
@@ -158,7 +165,10 @@ export class KafkaQueue implements ReplayQueue {
             }
           }
           const last = batch.messages[batch.messages.length - 1];
-          if (last) resolveOffset(last.offset);
+          if (last) {
+            resolveOffset(last.offset);
+            delivered.set(batch.partition, Number(last.offset) + 1);
+          }
           await heartbeat();
         },
       });
@@ -172,6 +182,17 @@ export class KafkaQueue implements ReplayQueue {
         const offset = held !== undefined ? Math.min(held, nextOffset) : nextOffset;
         if (!consumer) throw new GoSightError('QUEUE_UNAVAILABLE', 'no Kafka consumer');
         await consumer.commitOffsets([{ topic: this.opts.topic, partition, offset: String(offset) }]);
+        committed.set(partition, offset);
+      },
+      backlog: () => {
+        if (ends.size === 0) return undefined;
+        let depth = 0;
+        let lag = 0;
+        for (const [p, end] of ends) {
+          depth += Math.max(0, end - (committed.get(p) ?? end));
+          lag += Math.max(0, end - (delivered.get(p) ?? end));
+        }
+        return { depth, lag };
       },
       stop: async () => {
         stopped = true;

@@ -1,47 +1,39 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { ChunkMeta, ReplayManifest, SessionEvent, SessionEventsResponse, SessionListResponse, SessionSummary } from '@gosight/shared';
 import { mergeInactiveRanges, type ChunkActivity } from '../../pipeline/activity.js';
-import { GoSightError } from '../../errors/index.js';
 import type { ChunkState, ChunkStore, ListSessionsQuery, SessionRecord, StoredChunk } from '../chunk-store.js';
 import { MIGRATIONS } from './schema.js';
+import { ClickHouseDb } from './clickhouse-db.js';
 import { sessionListSql } from './session-list-sql.js';
 import type { ArchiveCandidate, ArchiveRecord } from '../archive-record.js';
 
-const DB_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 /** `ChunkStore` on ClickHouse through @clickhouse/client: chDB embedded, or a server over HTTP. */
 export class ClickHouseChunkStore implements ChunkStore {
-  constructor(private readonly client: ClickHouseClient, private readonly db: string) {
-    if (!DB_NAME.test(db)) throw new RangeError(`invalid ClickHouse database name "${db}"`);
+  private readonly q: ClickHouseDb;
+  private readonly db: string;
+
+  constructor(client: ClickHouseClient, db: string) {
+    this.q = new ClickHouseDb(client, db);
+    this.db = db;
   }
 
   async migrate(): Promise<void> {
-    await this.command(`CREATE DATABASE IF NOT EXISTS ${this.db}`);
-    await this.command(`CREATE TABLE IF NOT EXISTS ${this.db}.schema_migrations
+    await this.q.command(`CREATE DATABASE IF NOT EXISTS ${this.db}`);
+    await this.q.command(`CREATE TABLE IF NOT EXISTS ${this.db}.schema_migrations
       (version UInt32, description String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))
       ENGINE = ReplacingMergeTree ORDER BY version`);
     const applied = new Set(
-      (await this.rows<{ version: number }>(`SELECT version FROM ${this.db}.schema_migrations FINAL`)).map((r) => Number(r.version)),
+      (await this.q.rows<{ version: number }>(`SELECT version FROM ${this.db}.schema_migrations FINAL`)).map((r) => Number(r.version)),
     );
     for (const m of MIGRATIONS) {
       if (applied.has(m.version)) continue;
-      for (const statement of m.statements(this.db)) await this.command(statement);
-      await this.guard(() => this.client.insert({
-        table: `${this.db}.schema_migrations`,
-        format: 'JSONEachRow',
-        values: [{ version: m.version, description: m.description }],
-        columns: ['version', 'description'],
-      }));
+      for (const statement of m.statements(this.db)) await this.q.command(statement);
+      await this.q.insert('schema_migrations', [{ version: m.version, description: m.description }], ['version', 'description']);
     }
   }
 
   async writeChunks(chunks: StoredChunk[]): Promise<void> {
-    if (chunks.length === 0) return;
-    await this.guard(() => this.client.insert({
-      table: `${this.db}.replay_chunks`,
-      format: 'JSONEachRow',
-      columns: [...CHUNK_COLUMNS],
-      values: chunks.map((c) => ({
+    await this.q.insert('replay_chunks', chunks.map((c) => ({
         session_id: c.sessionId,
         project_id: c.projectId,
         chunk_index: c.index,
@@ -67,17 +59,11 @@ export class ClickHouseChunkStore implements ChunkStore {
         user_agent: c.userAgent,
         user_id: c.userId,
         version: c.version,
-      })),
-    }));
+      })), CHUNK_COLUMNS);
   }
 
   async writeSessions(sessions: SessionRecord[]): Promise<void> {
-    if (sessions.length === 0) return;
-    await this.guard(() => this.client.insert({
-      table: `${this.db}.replay_sessions`,
-      format: 'JSONEachRow',
-      columns: [...SESSION_COLUMNS],
-      values: sessions.map((s) => ({
+    await this.q.insert('replay_sessions', sessions.map((s) => ({
         session_id: s.sessionId,
         project_id: s.projectId,
         started_at: s.startedAt,
@@ -97,23 +83,22 @@ export class ClickHouseChunkStore implements ChunkStore {
         viewport_width: s.viewportWidth,
         viewport_height: s.viewportHeight,
         version: s.version,
-      })),
-    }));
+      })), SESSION_COLUMNS);
   }
 
   async listSessions(projectId: string, query: ListSessionsQuery): Promise<SessionListResponse> {
     const { where, orderBy, params } = sessionListSql(projectId, query);
-    const rows = await this.rows<SessionRow>(
+    const rows = await this.q.rows<SessionRow>(
       `SELECT ${SESSION_SELECT} FROM ${this.db}.replay_sessions FINAL
        WHERE ${where} ORDER BY ${orderBy}
        LIMIT {limit:UInt32} OFFSET {offset:UInt32}`, params);
-    const [count] = await this.rows<{ total: string }>(
+    const [count] = await this.q.rows<{ total: string }>(
       `SELECT count() AS total FROM ${this.db}.replay_sessions FINAL WHERE ${where}`, params);
     return { sessions: rows.map(toSummary), total: Number(count?.total ?? 0), limit: query.limit, offset: query.offset };
   }
 
   async getSessionEvents(projectId: string, sessionId: string): Promise<SessionEventsResponse | undefined> {
-    const rows = await this.rows<{ ts_start: Num; ts_end: Num; derived_events: string; activity: string }>(
+    const rows = await this.q.rows<{ ts_start: Num; ts_end: Num; derived_events: string; activity: string }>(
       `SELECT toUnixTimestamp64Milli(timestamp_start) AS ts_start, toUnixTimestamp64Milli(timestamp_end) AS ts_end,
               derived_events, activity
        FROM ${this.db}.replay_chunks FINAL
@@ -141,21 +126,16 @@ export class ClickHouseChunkStore implements ChunkStore {
   }
 
   async getChunkData(projectId: string, sessionId: string, index: number): Promise<Buffer | undefined> {
-    const result = await this.guard(() => this.client.exec({
-      query: `SELECT data FROM ${this.db}.replay_chunks FINAL
-              WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID} AND chunk_index = {index:UInt16}
-              FORMAT RawBLOB`,
-      query_params: { projectId, sessionId, index },
-    }));
-    const parts: Buffer[] = [];
-    for await (const part of result.stream) parts.push(part as Buffer);
+    const data = await this.q.bytes(
+      `SELECT data FROM ${this.db}.replay_chunks FINAL
+       WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID} AND chunk_index = {index:UInt16}
+       FORMAT RawBLOB`, { projectId, sessionId, index });
     // RawBLOB of zero rows is empty; a stored chunk is never empty (gzip has a header).
-    const data = Buffer.concat(parts);
     return data.length > 0 ? data : undefined;
   }
 
   async getChunkStates(projectId: string, sessionId: string): Promise<ChunkState[]> {
-    const rows = await this.rows<ChunkRow>(
+    const rows = await this.q.rows<ChunkRow>(
       `SELECT ${CHUNK_STATE_SELECT} FROM ${this.db}.replay_chunks FINAL
        WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}
        ORDER BY chunk_index`, { projectId, sessionId });
@@ -163,7 +143,7 @@ export class ClickHouseChunkStore implements ChunkStore {
   }
 
   async listArchiveCandidates(cutoff: number, limit: number): Promise<ArchiveCandidate[]> {
-    const rows = await this.rows<{ project_id: string; sid: string; ended: Num }>(
+    const rows = await this.q.rows<{ project_id: string; sid: string; ended: Num }>(
       `SELECT project_id, toString(session_id) AS sid, toUnixTimestamp64Milli(max(timestamp_end)) AS ended
        FROM ${this.db}.replay_chunks FINAL
        GROUP BY project_id, session_id
@@ -174,7 +154,7 @@ export class ClickHouseChunkStore implements ChunkStore {
   }
 
   async getArchive(projectId: string, sessionId: string): Promise<ArchiveRecord | undefined> {
-    const [r] = await this.rows<{
+    const [r] = await this.q.rows<{
       object_key: string; object_bytes: Num; sha256: string; chunk_offsets: Num[]; manifest: string; events: string; archived: Num;
     }>(
       `SELECT object_key, object_bytes, sha256, chunk_offsets, manifest, events, toUnixTimestamp64Milli(archived_at) AS archived
@@ -188,17 +168,13 @@ export class ClickHouseChunkStore implements ChunkStore {
   }
 
   async writeArchive(a: ArchiveRecord): Promise<void> {
-    await this.guard(() => this.client.insert({
-      table: `${this.db}.replay_archives`,
-      format: 'JSONEachRow',
-      values: [{
+    await this.q.insert('replay_archives', [{
         session_id: a.sessionId, project_id: a.projectId, object_key: a.objectKey, object_bytes: a.objectBytes, sha256: a.sha256,
         chunk_offsets: a.chunkOffsets, manifest: JSON.stringify(a.manifest), events: JSON.stringify(a.events),
         archived_at: a.archivedAt, version: a.archivedAt,
-      }],
-    }));
+      }]);
     // The summary row is copied with the flag set and a higher version, so it replaces the old one.
-    await this.command(
+    await this.q.command(
       `INSERT INTO ${this.db}.replay_sessions (${SESSION_COLUMNS.join(', ')}, archived)
        SELECT ${SESSION_COLUMNS.filter((c) => c !== 'version').join(', ')}, version + 1, 1
        FROM ${this.db}.replay_sessions FINAL
@@ -207,35 +183,13 @@ export class ClickHouseChunkStore implements ChunkStore {
   }
 
   async deleteChunks(projectId: string, sessionId: string): Promise<void> {
-    await this.command(
+    await this.q.command(
       `DELETE FROM ${this.db}.replay_chunks WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}`,
       { projectId, sessionId });
   }
 
   async close(): Promise<void> {
-    await this.client.close();
-  }
-
-  private async command(query: string, params?: Record<string, unknown>): Promise<void> {
-    await this.guard(() => this.client.command({ query, query_params: params }));
-  }
-
-  private async rows<T>(query: string, params?: Record<string, unknown>): Promise<T[]> {
-    const rs = await this.guard(() => this.client.query({ query, query_params: params, format: 'JSONEachRow' }));
-    return rs.json<T>();
-  }
-
-  /** Turns connection failures into a typed 503; query errors stay as they are (bugs). */
-  private async guard<T>(op: () => Promise<T>): Promise<T> {
-    try {
-      return await op();
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE') {
-        throw new GoSightError('STORE_UNAVAILABLE', `ClickHouse is unreachable (${code})`, { cause: err });
-      }
-      throw err;
-    }
+    await this.q.close();
   }
 }
 

@@ -12,6 +12,8 @@
  * `data` is written through the EPHEMERAL column `data_b64`, so the gzip bytes cross
  * the JSON insert format intact; reads use FORMAT RawBLOB and get them byte for byte.
  */
+import { HOT_RETENTION_DAYS } from '../../pipeline/retention.js';
+
 export interface Migration {
   version: number;
   description: string;
@@ -50,7 +52,7 @@ export const MIGRATIONS: Migration[] = [
       ENGINE = ReplacingMergeTree(version)
       PARTITION BY toYYYYMM(chunk_date)
       ORDER BY (project_id, session_id, chunk_index)
-      TTL chunk_date + INTERVAL 90 DAY`,
+      TTL chunk_date + INTERVAL ${HOT_RETENTION_DAYS} DAY`,
       `CREATE TABLE IF NOT EXISTS ${db}.replay_sessions (
         session_id        UUID,
         project_id        String,
@@ -72,7 +74,7 @@ export const MIGRATIONS: Migration[] = [
       ENGINE = ReplacingMergeTree(version)
       PARTITION BY toYYYYMM(session_date)
       ORDER BY (project_id, session_id)
-      TTL session_date + INTERVAL 90 DAY`,
+      TTL session_date + INTERVAL ${HOT_RETENTION_DAYS} DAY`,
     ],
   },
   {
@@ -109,8 +111,8 @@ export const MIGRATIONS: Migration[] = [
       ENGINE = ReplacingMergeTree(version)
       ORDER BY (project_id, session_id)`,
       `ALTER TABLE ${db}.replay_sessions ADD COLUMN IF NOT EXISTS archived UInt8 DEFAULT 0`,
-      // Hot rows expire after 90 days; an archived session stays listed (its replay is in cold storage).
-      `ALTER TABLE ${db}.replay_sessions MODIFY TTL session_date + INTERVAL 90 DAY DELETE WHERE archived = 0`,
+      // Hot rows expire after the retention; an archived session stays listed (its replay is in cold storage).
+      `ALTER TABLE ${db}.replay_sessions MODIFY TTL session_date + INTERVAL ${HOT_RETENTION_DAYS} DAY DELETE WHERE archived = 0`,
     ],
   },
   {
@@ -119,6 +121,27 @@ export const MIGRATIONS: Migration[] = [
     statements: (db) => [
       `ALTER TABLE ${db}.replay_chunks ADD COLUMN IF NOT EXISTS user_id String DEFAULT ''`,
       `ALTER TABLE ${db}.replay_sessions ADD COLUMN IF NOT EXISTS user_id String DEFAULT ''`,
+    ],
+  },
+  {
+    version: 5,
+    description: 'dead letters: batches the processor could not store, kept with their bytes',
+    statements: (db) => [
+      `CREATE TABLE IF NOT EXISTS ${db}.dead_letters (
+        id           UUID,
+        project_id   String,
+        session_id   String,
+        seq          Int64,
+        stage        LowCardinality(String),
+        reason       String,
+        failed_at    DateTime64(3, 'UTC'),
+        message_b64  String EPHEMERAL,
+        message      String DEFAULT base64Decode(message_b64) CODEC(ZSTD(3)),
+        bytes        UInt32
+      )
+      ENGINE = MergeTree
+      ORDER BY (failed_at, id)
+      TTL toDateTime(failed_at) + INTERVAL ${HOT_RETENTION_DAYS} DAY`,
     ],
   },
 ];

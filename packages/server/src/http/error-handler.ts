@@ -2,8 +2,6 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody } from '@gosight/shared';
 import { GoSightError, isGoSightError } from '../errors/index.js';
 
-const RETRY_AFTER_SECONDS = 2;
-
 /** Fastify's own errors that reach clients, mapped onto our catalogue. */
 const FASTIFY_CODES: Record<string, GoSightError['name_']> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
@@ -14,14 +12,17 @@ const FASTIFY_CODES: Record<string, GoSightError['name_']> = {
 
 /** The one place errors become HTTP answers: `{ error: { code, message } }`. */
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const known = isGoSightError(err) ? err : fromFastify(err as FastifyError);
+  const known = asGoSightError(err);
   if (known.statusCode >= 500) req.log.error({ err }, known.message);
   else req.log.info({ code: known.code, url: req.url }, known.message);
   const body: ErrorBody = { error: { code: known.code, message: known.message } };
   // A temporary outage: tell clients (the SDK honours it) when to try again.
-  if (known.statusCode === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+  if (known.retryAfterSeconds !== undefined) reply.header('Retry-After', String(known.retryAfterSeconds));
   return reply.code(known.statusCode).type('application/json').send(body);
 }
+
+/** The catalogue error an error is answered as. */
+export const asGoSightError = (err: FastifyError | Error): GoSightError => (isGoSightError(err) ? err : fromFastify(err as FastifyError));
 
 function fromFastify(err: FastifyError): GoSightError {
   const name = err.code ? FASTIFY_CODES[err.code] : undefined;

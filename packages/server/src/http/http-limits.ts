@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+
+export interface HttpLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  idleTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  /** Unset: derived from the process's open-files limit. */
+  maxConnections: number | undefined;
+}
+
+/** How often Node checks connections against the header and request timeouts. */
+const TIMEOUT_CHECK_MS = 1_000;
+/** File descriptors kept for the queue, the store, the logs and the lock. */
+const DESCRIPTORS_KEPT = 256;
+const FALLBACK_MAX_CONNECTIONS = 1_024;
+
+/**
+ * Fastify server options that close slow clients: headers must arrive within
+ * `headersTimeoutMs`, the whole request within `requestTimeoutMs`, no connection stays
+ * silent past `idleTimeoutMs`, and idle keep-alive sockets close after `keepAliveTimeoutMs`.
+ * Node checks the first two every second, so a slow client is gone at most a second late.
+ */
+export function timeoutOptions(l: HttpLimits) {
+  return {
+    http: { headersTimeout: l.headersTimeoutMs, requestTimeout: l.requestTimeoutMs, connectionsCheckingInterval: TIMEOUT_CHECK_MS },
+    requestTimeout: l.requestTimeoutMs,
+    connectionTimeout: l.idleTimeoutMs,
+    keepAliveTimeout: l.keepAliveTimeoutMs,
+  };
+}
+
+/**
+ * Caps open connections so a flood of them closes at once instead of taking every file
+ * descriptor (which would make the queue, the store and every other request fail).
+ * Returns the cap in force.
+ */
+export function capConnections(server: Server, configured: number | undefined): number {
+  const max = configured ?? defaultMaxConnections();
+  server.maxConnections = max;
+  return max;
+}
+
+/** The soft open-files limit less what the process needs besides HTTP (Linux); 1024 elsewhere. */
+export function defaultMaxConnections(limitsText?: string): number {
+  try {
+    const text = limitsText ?? readFileSync('/proc/self/limits', 'utf8');
+    const soft = /^Max open files\s+(\d+|unlimited)/m.exec(text)?.[1];
+    if (!soft) return FALLBACK_MAX_CONNECTIONS;
+    if (soft === 'unlimited') return 65_536;
+    return Math.max(64, Number(soft) - DESCRIPTORS_KEPT);
+  } catch {
+    return FALLBACK_MAX_CONNECTIONS;
+  }
+}

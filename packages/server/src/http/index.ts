@@ -1,0 +1,5 @@
+export { errorHandler, asGoSightError } from './error-handler.js';
+export { allowedHostMatcher, enforceAllowedHosts, hostName } from './host-allow-list.js';
+export { capConnections, timeoutOptions, type HttpLimits } from './http-limits.js';
+export { inlineScriptHashes, registerSecurityHeaders } from './security-headers.js';
+export { refuseCrossOriginWrites } from './same-origin-guard.js';

@@ -1,0 +1,78 @@
+import { statfs } from 'node:fs/promises';
+
+/** What a disk-space reading says, for health and metrics. */
+export interface DiskSpaceReading {
+  path: string;
+  freeBytes: number;
+  totalBytes: number;
+  reserveBytes: number;
+  /** Free space is under the reserve: writers that can wait are refused. */
+  full: boolean;
+}
+
+/** Reads of one filesystem's free space; `statfs` in production, a stub in tests. */
+export type FreeSpaceProbe = (path: string) => Promise<{ freeBytes: number; totalBytes: number }>;
+
+const statfsProbe: FreeSpaceProbe = async (path) => {
+  const s = await statfs(path);
+  return { freeBytes: s.bavail * s.bsize, totalBytes: s.blocks * s.bsize };
+};
+
+/**
+ * Free space on the filesystem of a data directory, against a reserve kept for the store.
+ * The embedded queue asks before every append: it refuses (and the ingest answers 503)
+ * while free space is under the reserve, so the processor still has room to move queued
+ * batches into the store, which frees the queue's space again. Readings are cached for
+ * `refreshMs` and lowered by what was written since, so the check costs one `statfs` a
+ * second under load, not one per request.
+ */
+export class DiskSpace {
+  private reading: { freeBytes: number; totalBytes: number; at: number } | undefined;
+  private writtenSince = 0;
+  private refreshing: Promise<void> | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly reserveBytes: number,
+    private readonly opts: { refreshMs?: number; probe?: FreeSpaceProbe; now?: () => number; onChange?: (r: DiskSpaceReading) => void } = {},
+  ) {}
+
+  /** Whether `bytes` more can be written and still leave the reserve free. */
+  async hasRoomFor(bytes: number): Promise<boolean> {
+    const now = (this.opts.now ?? Date.now)();
+    if (!this.reading || now - this.reading.at >= (this.opts.refreshMs ?? 1_000)) await this.refresh();
+    return this.estimatedFree() - bytes >= this.reserveBytes;
+  }
+
+  /** Counts bytes written since the last reading (the next check subtracts them). */
+  noteWritten(bytes: number): void {
+    this.writtenSince += bytes;
+  }
+
+  /** Reads the filesystem now (a failed write says the estimate was wrong). */
+  async refresh(): Promise<void> {
+    this.refreshing ??= (async () => {
+      const wasFull = this.reading ? this.snapshot().full : false;
+      const r = await (this.opts.probe ?? statfsProbe)(this.path);
+      this.reading = { ...r, at: (this.opts.now ?? Date.now)() };
+      this.writtenSince = 0;
+      if (this.snapshot().full !== wasFull) this.opts.onChange?.(this.snapshot());
+    })().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  /** The last reading, less what was written since. */
+  snapshot(): DiskSpaceReading {
+    const freeBytes = Math.max(0, this.estimatedFree());
+    return {
+      path: this.path, freeBytes, totalBytes: this.reading?.totalBytes ?? 0, reserveBytes: this.reserveBytes,
+      full: this.reading !== undefined && freeBytes < this.reserveBytes,
+    };
+  }
+
+  private estimatedFree(): number {
+    return (this.reading?.freeBytes ?? Infinity) - this.writtenSince;
+  }
+}
