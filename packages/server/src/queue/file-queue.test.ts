@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { FileQueue } from './file-queue.js';
 import { collect, runQueueContract } from './queue-contract.js';
 import { silentLogger, tempDir } from '../testing/test-support.js';
+import { mountSmallDisk, type SmallDisk } from '../testing/tmpfs.js';
+import { DiskSpace } from '../pipeline/disk-space.js';
+import { GoSightError } from '../errors/index.js';
 
 const openQueue = (dir: string, segmentBytes = 1024 * 1024) =>
   FileQueue.open({ dir, segmentBytes, logger: silentLogger() });
@@ -99,3 +102,63 @@ test('FileQueue: a handler that fails gets the same batch again, nothing skipped
   assert.deepEqual(seen, ['a', 'b', 'c']);
   await q.close();
 });
+
+test('FileQueue on a full disk: no ack without every byte written and synced; resumes by itself; acked records survive a restart exactly once',
+  { skip: skipWithoutSmallDisk() }, async (t) => {
+    const disk = mountSmallDisk(4 * 1024 * 1024) as SmallDisk;
+    t.after(() => disk.unmount());
+    const dir = join(disk.dir, 'queue');
+    let q = await openQueue(dir);
+    const acked: string[] = [];
+    const refused: unknown[] = [];
+    const publishAll = async (prefix: string, n: number) => Promise.all(Array.from({ length: n }, async (_, i) => {
+      const value = Buffer.alloc(150_000);
+      value.write(`${prefix}-${i}`);
+      try {
+        await q.publish(`k${i}`, value);
+        acked.push(`${prefix}-${i}`);
+      } catch (err) {
+        refused.push(err);
+      }
+    }));
+    disk.fill(1_000_000);
+    // No reserve here: the writes themselves hit ENOSPC, mid-group and mid-record.
+    await publishAll('full', 30);
+    assert.ok(refused.length > 0, 'some appends were refused');
+    assert.ok(refused.every((e) => e instanceof GoSightError && e.code === 'GOSIGHT_DISK_FULL' && e.statusCode === 503));
+    const ackedWhileFull = acked.length;
+    disk.free();
+    await publishAll('after', 5);
+    assert.equal(acked.length, ackedWhileFull + 5, 'appends succeed again once space returns, without a restart');
+    const read = async (queue: FileQueue) => (await collect(queue, 'g', acked.length)).map((m) => m.value.toString('utf8', 0, m.value.indexOf(0)));
+    assert.deepEqual((await read(q)).sort(), [...acked].sort(), 'exactly the acked records, before a restart');
+    await q.close();
+    q = await openQueue(dir);
+    assert.deepEqual((await read(q)).sort(), [...acked].sort(), 'and after one');
+    assert.equal(q.endOffset(), acked.length, 'nothing but the acked records');
+    await q.close();
+  });
+
+test('FileQueue with a disk reserve: refuses with DISK_FULL while free space is under it, accepts again when space returns', async () => {
+  let free = 10_000_000;
+  const disk = new DiskSpace('/data', 5_000_000, { refreshMs: 0, probe: async () => ({ freeBytes: free, totalBytes: 20_000_000 }) });
+  const q = await FileQueue.open({ dir: tempDir('queue-reserve'), segmentBytes: 1 << 20, logger: silentLogger(), disk });
+  await q.publish('k', Buffer.from('fits'));
+  free = 5_000_100;
+  await assert.rejects(q.publish('k', Buffer.alloc(1_000)), (e: GoSightError) => e.code === 'GOSIGHT_DISK_FULL' && /under the 5000000-byte reserve/.test(e.message));
+  assert.equal(disk.snapshot().full, false, 'the reading itself is still above the reserve');
+  free = 4_000_000;
+  await assert.rejects(q.publish('k', Buffer.from('x')));
+  assert.equal(disk.snapshot().full, true);
+  free = 9_000_000;
+  await q.publish('k', Buffer.from('back'));
+  assert.deepEqual((await collect(q, 'g', 2)).map((m) => m.value.toString()), ['fits', 'back']);
+  await q.close();
+});
+
+function skipWithoutSmallDisk(): string | false {
+  const probe = mountSmallDisk(1024 * 1024);
+  if (typeof probe === 'string') return probe;
+  probe.unmount();
+  return false;
+}
