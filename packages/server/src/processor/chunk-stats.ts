@@ -1,6 +1,7 @@
 import {
   CONSOLE_PLUGIN_NAME, EventType, IDENTIFY_TAG, IncrementalSource, MOUSE_INTERACTION_CLICK, NETWORK_PLUGIN_NAME, type RrwebEvent,
 } from '@gosight/shared';
+import { DERIVED_LIMITS } from './derived-limits.js';
 
 /** What the listing and the manifest need to know about a chunk, read off its events. */
 export interface ChunkStats {
@@ -58,5 +59,7 @@ export function chunkStats(events: readonly RrwebEvent[]): ChunkStats {
     }
   }
   if (events.length === 0) stats.timestampStart = stats.timestampEnd = 0;
+  // Keep the first URLs and the last one (the page the next chunk continues on).
+  if (stats.pageUrls.length > DERIVED_LIMITS.pageUrls) stats.pageUrls.splice(DERIVED_LIMITS.pageUrls - 1, stats.pageUrls.length - DERIVED_LIMITS.pageUrls);
   return stats;
 }

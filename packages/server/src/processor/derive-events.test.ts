@@ -109,3 +109,31 @@ test('inactivity (§6): active = interaction, scroll, input, touch, navigation; 
   const checkout = deriveChunkEvents([meta(60_000, 'https://a.test/'), full(60_001), click(70_000)], { ...ctx, chunkIndex: 2, previousUrl: 'https://a.test/' }).activity;
   assert.equal(checkout.first, T + 70_000, 'a checkout (Meta on the same page) is not activity');
 });
+
+test('hostile values stay bounded and finite in what is derived', () => {
+  const huge = 'x'.repeat(1_000_000);
+  const events: RrwebEvent[] = [
+    meta(0, 'https://a.test/'),
+    { type: EventType.IncrementalSnapshot, timestamp: T + 1, data: { source: 2, type: 2, id: 1e308, x: Infinity, y: -1e308 } },
+    { type: EventType.Plugin, timestamp: T + 2, data: { plugin: 'rrweb/console@1', payload: { level: 'error', payload: [huge], trace: [huge] } } },
+    { type: EventType.Plugin, timestamp: T + 3, data: { plugin: 'rrweb/network@1', payload: { requests: [{
+      name: huge, method: 'get', status: 1e21, startTime: -1e308, endTime: 1e308, initiatorType: 'fetch',
+      requestHeaders: Object.fromEntries(Array.from({ length: 1_000 }, (_, i) => [`h${i}`, huge])), responseBody: { big: huge },
+    }] } } },
+    { type: EventType.Custom, timestamp: T + 4, data: { tag: 'checkout', payload: { blob: huge } } },
+  ];
+  const { events: derived } = deriveChunkEvents(events, ctx);
+  const json = JSON.stringify(derived);
+  assert.ok(json.length < 200_000, `derived events stay small (${json.length} characters)`);
+  const c = derived.find((e) => e.kind === 'click') as ClickEvent;
+  assert.deepEqual([c.x, c.nodeId], [0, 1e308]);
+  const err = derived.find((e) => e.kind === 'error') as ConsoleEvent;
+  assert.match(err.message, /… \(983616 more characters\)$/);
+  const net = derived.find((e) => e.kind === 'network') as NetworkEvent;
+  assert.equal(net.request.status, 0, 'a status that is no HTTP status');
+  assert.equal(net.request.durationMs, 86_400_000, 'a request lasts at most a day');
+  assert.equal(net.timestamp, T + 3 - 86_400_000);
+  assert.equal(Object.keys(net.request.requestHeaders!).length, 64);
+  assert.equal(typeof net.request.responseBody, 'string', 'an oversized body is kept as cut JSON text');
+  for (const e of derived) assert.ok(Number.isFinite(e.timestamp) && e.label.length <= 600, `${e.kind}: finite time, short label`);
+});

@@ -6,6 +6,7 @@ import {
 import type { ChunkActivity } from '../pipeline/activity.js';
 import { parseConsolePayload } from './parse-console.js';
 import { parseNetworkPayload } from './parse-network.js';
+import { capJson, capText, DERIVED_LIMITS, finiteOr } from './derived-limits.js';
 
 export interface DerivedChunk {
   events: SessionEvent[];
@@ -79,17 +80,17 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
       if (href && href !== url) {
         url = href;
         out.push({
-          id: id('page_view'), kind: 'page_view', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex, label: href,
-          severity: 'info', url: href, viewportWidth: Number(data.width) || 0, viewportHeight: Number(data.height) || 0,
+          id: id('page_view'), kind: 'page_view', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex, label: capText(href, DERIVED_LIMITS.labelChars),
+          severity: 'info', url: href, viewportWidth: finiteOr(data.width, 0), viewportHeight: finiteOr(data.height, 0),
         });
       }
     } else if (e.type === EventType.IncrementalSnapshot) {
       if (data.source === IncrementalSource.MouseInteraction && data.type === MOUSE_INTERACTION_CLICK) {
-        const x = Number(data.x) || 0;
-        const y = Number(data.y) || 0;
+        const x = finiteOr(data.x, 0);
+        const y = finiteOr(data.y, 0);
         const click: ClickEvent = {
           id: id('click'), kind: 'click', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex,
-          label: `Click at ${Math.round(x)}, ${Math.round(y)}`, severity: 'info', x, y, nodeId: Number(data.id) || 0, count: 1,
+          label: `Click at ${Math.round(x)}, ${Math.round(y)}`, severity: 'info', x, y, nodeId: finiteOr(data.id, 0), count: 1,
         };
         out.push(click);
         clicks.push(click);
@@ -104,7 +105,7 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
           const failed = request.request.status === 0 || request.request.status >= 400;
           out.push({
             id: id('network'), kind: 'network', timestamp: request.timestamp, chunkIndex: ctx.chunkIndex,
-            label: `${request.request.method} ${request.request.url} ${request.request.status || 'failed'}`,
+            label: capText(`${request.request.method} ${request.request.url} ${request.request.status || 'failed'}`, DERIVED_LIMITS.labelChars),
             severity: failed ? 'error' : 'info', request: request.request,
           } satisfies NetworkEvent);
         }
@@ -113,8 +114,8 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
       // identify() is session metadata (the user id), not a moment on the timeline.
       const tag = typeof data.tag === 'string' ? data.tag : 'custom';
       out.push({
-        id: id('custom'), kind: 'custom', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex, label: tag,
-        severity: 'info', tag, payload: data.payload ?? null,
+        id: id('custom'), kind: 'custom', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex, label: capText(tag, DERIVED_LIMITS.labelChars),
+        severity: 'info', tag, payload: capJson(data.payload ?? null, DERIVED_LIMITS.bodyChars),
       });
     }
   }
@@ -130,7 +131,8 @@ function consoleEvent(id: (kind: string) => string, chunkIndex: number, timestam
   return {
     id: id(isError ? 'error' : 'console'), kind: isError ? 'error' : 'console', timestamp, chunkIndex,
     label: entry.message.split('\n')[0].slice(0, 200), severity: isError ? 'error' : entry.level === 'warn' ? 'warning' : 'info',
-    level: entry.level, message: entry.message, ...(entry.stack ? { stack: entry.stack } : {}),
+    level: entry.level, message: capText(entry.message, DERIVED_LIMITS.messageChars),
+    ...(entry.stack ? { stack: capText(entry.stack, DERIVED_LIMITS.messageChars) } : {}),
   };
 }
 

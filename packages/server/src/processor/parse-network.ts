@@ -1,4 +1,5 @@
 import type { NetworkRequest } from '@gosight/shared';
+import { capJson, capText, DERIVED_LIMITS } from './derived-limits.js';
 
 /**
  * Reads the payload of rrweb's network plugin `{ requests: [...] }` into requests with an
@@ -14,21 +15,24 @@ export function parseNetworkPayload(payload: unknown, eventTimestamp: number): {
     const r = raw as Record<string, unknown>;
     const start = Number(r.startTime);
     const end = Number(r.endTime);
-    const durationMs = Number.isFinite(start) && Number.isFinite(end) && end >= start ? end - start : Number(r.duration) || 0;
+    const measured = Number.isFinite(start) && Number.isFinite(end) && end >= start ? end - start : Number(r.duration);
+    // A client's clock can say anything: a request lasts between zero and a day.
+    const durationMs = Math.round(Math.min(Math.max(Number.isNaN(measured) ? 0 : measured, 0), DERIVED_LIMITS.requestMs));
+    const status = Number(r.status);
     const request: NetworkRequest = {
-      url: typeof r.name === 'string' ? r.name : typeof r.url === 'string' ? r.url : '',
-      method: typeof r.method === 'string' ? r.method.toUpperCase() : 'GET',
-      status: Number(r.status) || 0,
-      type: typeof r.initiatorType === 'string' ? r.initiatorType : 'other',
-      durationMs: Math.round(durationMs),
+      url: typeof r.name === 'string' ? capText(r.name, DERIVED_LIMITS.bodyChars) : typeof r.url === 'string' ? capText(r.url, DERIVED_LIMITS.bodyChars) : '',
+      method: typeof r.method === 'string' ? capText(r.method.toUpperCase(), 20) : 'GET',
+      status: Number.isInteger(status) && status >= 0 && status <= 999 ? status : 0,
+      type: typeof r.initiatorType === 'string' ? capText(r.initiatorType, 40) : 'other',
+      durationMs,
     };
     const size = timingSize(r) ?? bodySize(r.responseBody) ?? headerSize(r.responseHeaders);
     if (size !== undefined) request.size = size;
-    if (isHeaders(r.requestHeaders)) request.requestHeaders = r.requestHeaders;
-    if (isHeaders(r.responseHeaders)) request.responseHeaders = r.responseHeaders;
-    if (r.requestBody !== undefined && r.requestBody !== null) request.requestBody = r.requestBody;
-    if (r.responseBody !== undefined && r.responseBody !== null) request.responseBody = r.responseBody;
-    out.push({ timestamp: eventTimestamp - Math.round(durationMs), request });
+    if (isHeaders(r.requestHeaders)) request.requestHeaders = capHeaders(r.requestHeaders);
+    if (isHeaders(r.responseHeaders)) request.responseHeaders = capHeaders(r.responseHeaders);
+    if (r.requestBody !== undefined && r.requestBody !== null) request.requestBody = capJson(r.requestBody, DERIVED_LIMITS.bodyChars);
+    if (r.responseBody !== undefined && r.responseBody !== null) request.responseBody = capJson(r.responseBody, DERIVED_LIMITS.bodyChars);
+    out.push({ timestamp: eventTimestamp - durationMs, request });
   }
   return out;
 }
@@ -40,6 +44,11 @@ function timingSize(r: Record<string, unknown>): number | undefined {
     if (Number.isFinite(n) && n > 0) return n;
   }
   return undefined;
+}
+
+function capHeaders(h: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(h).slice(0, DERIVED_LIMITS.headers)
+    .map(([k, v]) => [capText(k, 200), capText(v, DERIVED_LIMITS.headerValueChars)]));
 }
 
 const isHeaders = (h: unknown): h is Record<string, string> =>

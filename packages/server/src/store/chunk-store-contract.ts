@@ -32,6 +32,14 @@ export function runChunkStoreContract(name: string, open: () => Promise<ChunkSto
     assert.ok(got.equals(data), 'bytes identical');
   });
 
+  test(`${name}: strings with lone surrogates, NULs and control characters are stored (surrogates as U+FFFD)`, async () => {
+    const s = await store();
+    const sessionId = randomUUID();
+    await s.writeChunks([chunk({ sessionId, index: 0, pageUrls: ['https://a.test/\ud800x', 'b\u0000c\u0007\u202e🤯'] })]);
+    const [state] = await s.getChunkStates('p1', sessionId);
+    assert.deepEqual(state.pageUrls, ['https://a.test/\ufffdx', 'b\u0000c\u0007\u202e🤯']);
+  });
+
   test(`${name}: a rewrite with a higher version replaces the chunk; a lower one does not`, async () => {
     const s = await store();
     const sessionId = randomUUID();

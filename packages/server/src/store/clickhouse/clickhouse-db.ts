@@ -18,6 +18,24 @@ const TRANSIENT_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
 /** chDB's own errors that mean the embedded engine is unavailable, not the query wrong. */
 const CHDB_OUTAGES = new Set(['CHDB_CONNECTION', 'CHDB_CLOSED', 'CHDB_TIMEOUT', 'CHDB_INTERNAL']);
 
+/**
+ * A row whose strings are well-formed Unicode. A JavaScript string can hold a lone UTF-16
+ * surrogate (recorded text cut in the middle of an emoji, or a hostile client); JSON carries
+ * it as an escape that ClickHouse refuses, which would fail the whole insert. Lone
+ * surrogates become U+FFFD. Base64 columns are ASCII already and skipped.
+ */
+function wellFormedRow(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    out[key] = key.endsWith('_b64') ? value
+      : typeof value === 'string' ? wellFormed(value)
+        : Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? wellFormed(v) : v)) : value;
+  }
+  return out;
+}
+
+const wellFormed = (s: string): string => (s as unknown as { toWellFormed(): string }).toWellFormed();
+
 /** The ClickHouse exception code of an error from @clickhouse/client or chDB, if it has one. */
 export function clickhouseCode(err: unknown): number | undefined {
   const e = err as { code?: unknown; clickhouseCode?: unknown; message?: unknown; cause?: unknown };
@@ -57,7 +75,8 @@ export class ClickHouseDb {
   async insert(table: string, values: Record<string, unknown>[], columns?: readonly string[]): Promise<void> {
     if (values.length === 0) return;
     await this.guard(() => this.client.insert({
-      table: `${this.name}.${table}`, format: 'JSONEachRow', values, ...(columns ? { columns: [...columns] as [string, ...string[]] } : {}),
+      table: `${this.name}.${table}`, format: 'JSONEachRow', values: values.map(wellFormedRow),
+      ...(columns ? { columns: [...columns] as [string, ...string[]] } : {}),
     }));
   }
 
