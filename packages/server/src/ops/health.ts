@@ -31,7 +31,7 @@ export function healthReport(sources: HealthSources): HealthReport {
   const disk = sources.disk?.();
   if (disk) {
     report.disk = disk;
-    if (disk.full) report.problems.push(`disk at ${disk.path} has ${disk.freeBytes} bytes free, under the ${disk.reserveBytes}-byte reserve: ingest answers 503`);
+    if (disk.full) report.problems.push(`disk at ${disk.path} is full (${disk.freeBytes} bytes free, ${disk.reserveBytes} kept in reserve): ingest answers 503 until space returns`);
   }
   report.ok = report.problems.length === 0;
   return report;

@@ -30,6 +30,8 @@ export class DiskSpace {
   private reading: { freeBytes: number; totalBytes: number; at: number } | undefined;
   private writtenSince = 0;
   private refreshing: Promise<void> | undefined;
+  /** Free bytes when a write last failed for lack of space; the disk counts as full until there is more. */
+  private exhaustedAt: number | undefined;
 
   constructor(
     readonly path: string,
@@ -49,13 +51,22 @@ export class DiskSpace {
     this.writtenSince += bytes;
   }
 
-  /** Reads the filesystem now (a failed write says the estimate was wrong). */
+  /** A write failed for lack of space (ENOSPC): full whatever the reserve, until space is freed. */
+  async noteFull(): Promise<void> {
+    await this.refresh();
+    const wasFull = this.snapshot().full;
+    this.exhaustedAt = this.reading?.freeBytes ?? 0;
+    if (!wasFull) this.opts.onChange?.(this.snapshot());
+  }
+
+  /** Reads the filesystem now. */
   async refresh(): Promise<void> {
     this.refreshing ??= (async () => {
       const wasFull = this.reading ? this.snapshot().full : false;
       const r = await (this.opts.probe ?? statfsProbe)(this.path);
       this.reading = { ...r, at: (this.opts.now ?? Date.now)() };
       this.writtenSince = 0;
+      if (this.exhaustedAt !== undefined && r.freeBytes > this.exhaustedAt) this.exhaustedAt = undefined;
       if (this.snapshot().full !== wasFull) this.opts.onChange?.(this.snapshot());
     })().finally(() => {
       this.refreshing = undefined;
@@ -68,7 +79,7 @@ export class DiskSpace {
     const freeBytes = Math.max(0, this.estimatedFree());
     return {
       path: this.path, freeBytes, totalBytes: this.reading?.totalBytes ?? 0, reserveBytes: this.reserveBytes,
-      full: this.reading !== undefined && freeBytes < this.reserveBytes,
+      full: this.reading !== undefined && (freeBytes < this.reserveBytes || this.exhaustedAt !== undefined),
     };
   }
 

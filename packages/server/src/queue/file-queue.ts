@@ -121,7 +121,7 @@ export class FileQueue implements ReplayQueue {
       const active = this.segments[this.segments.length - 1];
       await this.appendHandle.truncate(active.size).catch(() => undefined);
       const full = isDiskFull(err);
-      if (full) await this.opts.disk?.refresh().catch(() => undefined);
+      if (full) await this.opts.disk?.noteFull().catch(() => undefined);
       this.opts.logger.error({ err, bytes, full }, full ? 'queue: disk full; append refused' : 'queue: append failed');
       const error = full
         ? new GoSightError('DISK_FULL', 'the queue\'s disk is full; retry later', { cause: err })
