@@ -5,6 +5,7 @@ import 'rrweb/dist/style.css';
 import { BLOCK_CLASS, MOUSE_TAIL_COLOR, TOUCH_STYLE } from '../constants.js';
 import type { ReplayerLike } from './ReplayerLike.js';
 import { createTouchOverlayPlugin } from './touch/touchOverlayPlugin.js';
+import { createNoReferrerPlugin } from './noReferrerPlugin.js';
 
 /** Builds rrweb's Replayer inside `root` (which must already be in the document) on a chunk's events. */
 export function createRrwebReplayer(events: RrwebEvent[], root: HTMLElement, speed: number): ReplayerLike {
@@ -20,6 +21,7 @@ export function createRrwebReplayer(events: RrwebEvent[], root: HTMLElement, spe
     // Replayed focus would move the dashboard's own focus into the iframe, where it swallows the
     // player's keyboard shortcuts and steals typing from the devtools' inputs.
     triggerFocus: false,
-    plugins: [createTouchOverlayPlugin(TOUCH_STYLE)],
+    // The recorded page may ask for referrers; the replay must not tell its site who watches.
+    plugins: [createNoReferrerPlugin(), createTouchOverlayPlugin(TOUCH_STYLE)],
   });
 }
