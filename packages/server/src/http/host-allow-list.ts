@@ -31,13 +31,14 @@ export function allowedHostMatcher(list: string, listenHost: string): (host: str
 }
 
 /**
- * Answers 403 to requests whose Host header is not on the list, before any route runs. A
- * web page that rebinds its own domain name to this server's address sends its own name
- * as Host, so it cannot read the API even when the server listens on loopback.
+ * Answers 403 to requests whose Host header (or X-Forwarded-Host from a trusted proxy) is
+ * not on the list, before any route runs. A web page that rebinds its own domain name to
+ * this server's address sends its own name as Host, so it cannot read the API even when
+ * the server listens on loopback.
  */
 export function enforceAllowedHosts(app: FastifyInstance, isAllowed: (host: string | undefined) => boolean): void {
   app.addHook('onRequest', async (req) => {
-    const host = req.headers.host;
+    const host = req.headers.host === undefined ? undefined : req.host;
     if (!isAllowed(host)) {
       const shown = (host ?? '').slice(0, 100);
       throw new GoSightError('HOST_NOT_ALLOWED', host
