@@ -69,10 +69,12 @@ export async function embeddedTopology(): Promise<BenchTopology> {
  */
 export async function runIngestBench(opts: IngestBenchOptions, log: (s: string) => void,
   startTopology: () => Promise<BenchTopology> = embeddedTopology): Promise<IngestBenchResult & { topology: string }> {
-  const start = Date.now() - 3_600_000;
+  // Sessions one after another in the last hours (the ingest refuses times outside its window).
+  const sessionMs = opts.batchesPerSession * opts.eventsPerBatch * 2 + 10_000;
+  const start = Date.now() - opts.clients * opts.sessionsPerClient * sessionMs - 3_600_000;
   const clients = Array.from({ length: opts.clients }, (_, c) =>
     Array.from({ length: opts.sessionsPerClient }, (_, s) =>
-      syntheticSession({ batches: opts.batchesPerSession, eventsPerBatch: opts.eventsPerBatch, checkoutEvery: 200, start: start + (c * 1000 + s) * 1_000_000 })));
+      syntheticSession({ batches: opts.batchesPerSession, eventsPerBatch: opts.eventsPerBatch, checkoutEvery: 200, start: start + (c * opts.sessionsPerClient + s) * sessionMs })));
   const bodies = new Map<ReplayBatch, { raw: Buffer; gz: Buffer }>();
   for (const sessions of clients) for (const s of sessions) for (const b of s.batches) {
     const raw = Buffer.from(JSON.stringify(b));

@@ -153,6 +153,12 @@ async function demoSession(browser: Browser, ingest: FakeIngest, seconds: number
       contentType: 'application/javascript',
       body: `window.GOSIGHT_DEMO = ${JSON.stringify({ endpoint: ingest.url, projectKey: KEY })};`,
     }));
+    // The demo's CSP lets it send to its own server only; the counting ingest is elsewhere.
+    await context.route(/\/demo\/(page2\.html)?$/, async (route) => {
+      const response = await route.fetch();
+      const { 'content-security-policy': _csp, ...headers } = response.headers();
+      await route.fulfill({ response, headers });
+    });
     const page = await context.newPage();
     const start = Date.now();
     const end = start + seconds * 1000;

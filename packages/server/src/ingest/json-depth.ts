@@ -1,9 +1,9 @@
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
+/** `[` (0x5b) and `{` (0x7b) differ by one bit, as do `]` and `}`: one test covers both. */
+const CASE_BIT = 0x20;
+const OPEN = 0x7b;
+const CLOSE = 0x7d;
 
 /** The batch object is level 1, its `events` array level 2, each event level 3. */
 const EVENT_LEVEL = 3;
@@ -25,11 +25,14 @@ export function checkJsonDepth(json: Buffer, maxDepth: number): DepthCheck {
     const c = json[i];
     if (c === QUOTE) {
       i = endOfString(json, i + 1);
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      continue;
+    }
+    const folded = c | CASE_BIT;
+    if (folded === OPEN) {
       depth++;
       if (depth === EVENT_LEVEL) eventIndex++;
       if (depth > maxDepth) return { ok: false, eventIndex };
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+    } else if (folded === CLOSE) {
       depth--;
     }
   }
