@@ -89,6 +89,8 @@ export class ReplayProcessor {
     this.subscription.onPartitionsAssigned?.((partitions) => {
       void this.serial(async () => this.keepPartitions(new Set(partitions)));
     });
+    // The queue retries by itself; health says so until a batch is handled again.
+    this.subscription.onError?.((err) => this.health.failed('consume', err));
     this.timer = setInterval(() => {
       this.flush(false).catch((err: unknown) => this.log.error({ err, retryAt: this.health.status(this.counts()).retryAt }, 'flush failed; will retry'));
     }, this.deps.config.processorFlushIntervalMs);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, readdirSync, statSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileQueue } from './file-queue.js';
 import { collect, runQueueContract } from './queue-contract.js';
@@ -161,4 +161,34 @@ function skipWithoutSmallDisk(): string | false {
   if (typeof probe === 'string') return probe;
   probe.unmount();
   return false;
+}
+
+test('FileQueue: a record damaged under a running consumer is reported, retried, never skipped', async () => {
+  const dir = tempDir('queue-damaged');
+  const q = await openQueue(dir);
+  for (const v of ['first', 'second', 'third']) await q.publish('k', Buffer.from(v));
+  const [segment] = readdirSync(dir).filter((n) => n.endsWith('.log'));
+  // Flip one byte inside the second record's body (each record: 8-byte header, 2-byte key length, key, value).
+  const path = join(dir, segment);
+  const bytes = readFileSync(path);
+  const secondBody = bytes.indexOf('second');
+  bytes[secondBody] ^= 0xff;
+  writeFileSync(path, bytes);
+  const delivered: string[] = [];
+  const errors: string[] = [];
+  const sub = await q.subscribe('g', async (batch) => { for (const m of batch) delivered.push(m.value.toString()); });
+  sub.onError?.((err) => errors.push((err as Error).message));
+  await waitUntil(() => errors.length >= 2);
+  await sub.stop();
+  await q.close();
+  assert.deepEqual(delivered, ['first'], 'nothing past the damage is delivered, and nothing skipped');
+  assert.match(errors[0], /is unreadable at byte \d+ \(offset 1\)/);
+});
+
+async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

@@ -146,12 +146,17 @@ export class FileQueue implements ReplayQueue {
 
   async subscribe(group: string, handler: BatchHandler): Promise<QueueSubscription> {
     let committed = (await this.offsets.read(group)) ?? this.segments[0].baseOffset;
+    const errorListeners: ((err: unknown) => void)[] = [];
     const reader = new SegmentReader({
       segments: this.segments,
       startOffset: committed,
       maxBatchMessages: this.opts.maxBatchMessages ?? 500,
       waitForAppend: (signal, timeoutMs) => waitForEvent(this.durable, 'durable', signal, timeoutMs),
       onHandlerError: (err, attempt) => this.opts.logger.error({ err, group, attempt }, 'queue: consumer failed on a batch; redelivering it'),
+      onReadError: (err, attempt) => {
+        this.opts.logger.error({ err, group, attempt }, 'queue: cannot read the log; retrying');
+        for (const l of errorListeners) l(err);
+      },
     });
     const abort = new AbortController();
     const loop = reader.run(handler, abort.signal).catch((err: unknown) => {
@@ -165,6 +170,9 @@ export class FileQueue implements ReplayQueue {
         await this.deleteConsumedSegments();
       },
       backlog: () => ({ depth: this.endOffset() - committed, lag: this.endOffset() - reader.nextOffset }),
+      onError: (listener) => {
+        errorListeners.push(listener);
+      },
       stop: async () => {
         abort.abort();
         await loop;

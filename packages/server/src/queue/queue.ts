@@ -51,4 +51,6 @@ export interface QueueSubscription {
   onPartitionsAssigned?(listener: (partitions: number[]) => void): void;
   /** This consumer's backlog, when the queue knows it (for metrics and health). */
   backlog?(): QueueBacklog | undefined;
+  /** Calls `listener` when delivery fails (the queue keeps retrying by itself), so health can say so. */
+  onError?(listener: (err: unknown) => void): void;
 }

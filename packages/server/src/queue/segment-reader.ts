@@ -12,6 +12,8 @@ export interface SegmentReaderOptions {
   maxBatchMessages: number;
   /** Called when the handler throws; the batch is redelivered after a pause. */
   onHandlerError?: (err: unknown, attempt: number) => void;
+  /** Called when the log cannot be read (an I/O error, a corrupt record); reading is retried after a pause. */
+  onReadError?: (err: unknown, attempt: number) => void;
   /** Resolves when new durable records may exist, when `signal` aborts, or after `timeoutMs`. */
   waitForAppend: (signal: AbortSignal, timeoutMs: number) => Promise<void>;
 }
@@ -35,9 +37,24 @@ export class SegmentReader {
     return this.offset;
   }
 
+  /**
+   * Delivers until `signal` aborts. It never stops by itself: a failed read is reported
+   * and retried from the same offset after a growing pause, so the consumer cannot go
+   * quiet while there is data to deliver.
+   */
   async run(handler: BatchHandler, signal: AbortSignal): Promise<void> {
+    let failedReads = 0;
     while (!signal.aborted) {
-      const batch = await this.readBatch();
+      let batch: QueueMessage[];
+      try {
+        batch = await this.readBatch();
+        failedReads = 0;
+      } catch (err) {
+        this.opts.onReadError?.(err, failedReads);
+        await this.reopen();
+        await sleep(Math.min(200 * 2 ** failedReads++, 10_000), signal);
+        continue;
+      }
       if (batch.length === 0) {
         // An append between the read and arming the wait is caught by the timeout.
         await this.opts.waitForAppend(signal, 200);
@@ -86,6 +103,9 @@ export class SegmentReader {
       pos += r.size;
       this.offset++;
     }
+    // Below the durable size the log holds whole records only: one that does not decode is
+    // damage (not a torn tail), and skipping it would lose acked data, so it is reported.
+    if (out.length === 0) throw new Error(`queue segment ${seg.path} is unreadable at byte ${this.bytePos} (offset ${this.offset})`);
     this.bytePos += pos;
     return out;
   }
@@ -105,6 +125,13 @@ export class SegmentReader {
       this.offset++;
     }
     return true;
+  }
+
+  /** Forgets the open segment, so the next read finds its place again from the offset. */
+  private async reopen(): Promise<void> {
+    await this.handle?.close().catch(() => undefined);
+    this.handle = undefined;
+    this.segment = undefined;
   }
 
   private async moveTo(seg: Segment): Promise<void> {

@@ -110,6 +110,7 @@ export class KafkaQueue implements ReplayQueue {
   async subscribe(group: string, handler: BatchHandler): Promise<QueueSubscription> {
     const joiner = new PartJoiner();
     const assignedListeners: ((partitions: number[]) => void)[] = [];
+    const errorListeners: ((err: unknown) => void)[] = [];
     // Per partition: the broker's end (high watermark), the next offset delivered, the last commit.
     const ends = new Map<number, number>();
     const delivered = new Map<number, number>();
@@ -138,6 +139,7 @@ export class KafkaQueue implements ReplayQueue {
       c.on(c.events.CRASH, (e) => {
         if (e.payload.restart || stopped) return;
         this.opts.logger.error({ err: e.payload.error, group }, 'kafka: consumer crashed; starting a new one');
+        for (const l of errorListeners) l(e.payload.error);
         this.consumers.delete(c);
         onAssigned([]);
         void c.disconnect().catch(() => undefined).then(() => new Promise((r) => setTimeout(r, 1_000))).then(() => {
@@ -203,6 +205,9 @@ export class KafkaQueue implements ReplayQueue {
       },
       onPartitionsAssigned: (listener) => {
         assignedListeners.push(listener);
+      },
+      onError: (listener) => {
+        errorListeners.push(listener);
       },
     };
   }
