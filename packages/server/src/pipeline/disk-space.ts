@@ -39,11 +39,19 @@ export class DiskSpace {
     private readonly opts: { refreshMs?: number; probe?: FreeSpaceProbe; now?: () => number; onChange?: (r: DiskSpaceReading) => void } = {},
   ) {}
 
-  /** Whether `bytes` more can be written and still leave the reserve free. */
+  /**
+   * Whether `bytes` more can be written and still leave the reserve free. A "no" from the
+   * estimate is confirmed by a fresh reading (space may have been freed since), and then
+   * marks the disk full until space is freed.
+   */
   async hasRoomFor(bytes: number): Promise<boolean> {
     const now = (this.opts.now ?? Date.now)();
     if (!this.reading || now - this.reading.at >= (this.opts.refreshMs ?? 1_000)) await this.refresh();
-    return this.estimatedFree() - bytes >= this.reserveBytes;
+    if (this.estimatedFree() - bytes >= this.reserveBytes) return true;
+    if (this.writtenSince > 0) await this.refresh();
+    if (this.estimatedFree() - bytes >= this.reserveBytes) return true;
+    this.markExhausted();
+    return false;
   }
 
   /** Counts bytes written since the last reading (the next check subtracts them). */
@@ -54,6 +62,10 @@ export class DiskSpace {
   /** A write failed for lack of space (ENOSPC): full whatever the reserve, until space is freed. */
   async noteFull(): Promise<void> {
     await this.refresh();
+    this.markExhausted();
+  }
+
+  private markExhausted(): void {
     const wasFull = this.snapshot().full;
     this.exhaustedAt = this.reading?.freeBytes ?? 0;
     if (!wasFull) this.opts.onChange?.(this.snapshot());
