@@ -12,7 +12,7 @@ import { summarizeSession } from './session-summary.js';
 import { CommitTracker } from './commit-tracker.js';
 import { VersionClock } from './version-clock.js';
 import { ProcessorHealth, type ProcessorStatus } from './processor-health.js';
-import { isOutage, writeIsolated } from './write-isolated.js';
+import { writeIsolated } from './write-isolated.js';
 
 const sessionKey = (s: { projectId: string; sessionId: string }) => `${s.projectId}/${s.sessionId}`;
 
@@ -184,7 +184,7 @@ export class ReplayProcessor {
     const key = sessionKey({ projectId, sessionId });
     let s = this.sessions.get(key);
     if (!s) {
-      const stored = await this.storeRead(() => this.deps.store.getChunkStates(projectId, sessionId));
+      const stored = await this.storeCall('read', () => this.deps.store.getChunkStates(projectId, sessionId));
       s = new SessionState(projectId, sessionId, stored);
       this.sessions.set(key, s);
     }
@@ -197,7 +197,7 @@ export class ReplayProcessor {
    */
   private async loadChunks(session: SessionState, events: RrwebEvent[]): Promise<{ ok: true } | { ok: false; reason: string }> {
     for (const index of session.chunksToLoad(events)) {
-      const gz = await this.storeRead(() => this.deps.store.getChunkData(session.projectId, session.sessionId, index));
+      const gz = await this.storeCall('read', () => this.deps.store.getChunkData(session.projectId, session.sessionId, index));
       try {
         if (!gz) throw new Error('listed but has no data');
         const json = await decompressChunk(gz, this.deps.config.maxChunkBytes + this.deps.config.maxDecompressedBytes);
@@ -209,12 +209,15 @@ export class ReplayProcessor {
     return { ok: true };
   }
 
-  /** A store read; whatever it throws is the store's trouble, not the batch's, so it is retried. */
-  private async storeRead<T>(read: () => Promise<T>): Promise<T> {
+  /**
+   * A call to the store, counted when it fails. What a read throws is the store's trouble,
+   * not the batch's, so the caller lets it propagate and the batch is retried.
+   */
+  private async storeCall<T>(operation: 'read' | 'write', call: () => Promise<T>): Promise<T> {
     try {
-      return await read();
+      return await call();
     } catch (err) {
-      this.deps.observer?.storeError?.('read');
+      this.deps.observer?.storeError?.(operation);
       throw err;
     }
   }
@@ -259,7 +262,7 @@ export class ReplayProcessor {
       add: (s: SessionState) => ++s.writeStrikes,
       clear: (s: SessionState) => { s.writeStrikes = 0; },
     };
-    const refused = await this.storeWrite(() => writeIsolated(
+    const refused = await this.storeCall('write', () => writeIsolated(
       ready.map((b) => ({ session: b.session, items: b.rows })), (rows) => this.deps.store.writeChunks(rows), strikes));
     let written = 0;
     for (const { session, chunks, rows } of ready) {
@@ -290,19 +293,10 @@ export class ReplayProcessor {
     const dirty = [...this.sessions.values()].filter((s) => s.summaryDirty && s.chunkStates().length > 0);
     const groups = dirty.map((s) => ({ session: s, items: [summarizeSession(s.chunkStates(), this.versions.next(0))] }));
     const noStrikes = { maxStrikes: 1, add: () => 1, clear: () => undefined };
-    const refused = await this.storeWrite(() => writeIsolated(groups, (rows) => this.deps.store.writeSessions(rows), noStrikes));
+    const refused = await this.storeCall('write', () => writeIsolated(groups, (rows) => this.deps.store.writeSessions(rows), noStrikes));
     for (const s of dirty) {
       if (refused.has(s)) this.log.error({ err: refused.get(s), sessionId: s.sessionId }, 'the store refused a session summary; it is rebuilt on the next change');
       s.summaryDirty = false;
-    }
-  }
-
-  private async storeWrite<T>(write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (err) {
-      this.deps.observer?.storeError?.('write');
-      throw err;
     }
   }
 
@@ -327,22 +321,22 @@ export class ReplayProcessor {
     if (messages.length === 0) return;
     const failedAt = this.now();
     const letters: DeadLetter[] = messages.map((m) => {
-      let projectId = '';
-      let sessionId = m.key;
-      let seq = -1;
+      let header: Partial<{ projectId: unknown; sessionId: unknown; seq: unknown }> = {};
       try {
-        ({ projectId, sessionId, seq } = decodeEnvelope(m.value).header);
+        header = decodeEnvelope(m.value).header;
       } catch {
         // Unreadable: the queue key still names the session.
       }
-      return { id: randomUUID(), projectId, sessionId, seq, stage, reason: reason.slice(0, 2_000), failedAt, message: m.value };
+      // Whatever the envelope says, the letter itself must always be storable.
+      return {
+        id: randomUUID(),
+        projectId: String(header.projectId ?? '').slice(0, 200),
+        sessionId: String(header.sessionId ?? m.key).slice(0, 200),
+        seq: Number.isSafeInteger(header.seq) ? (header.seq as number) : -1,
+        stage, reason: reason.slice(0, 2_000), failedAt, message: m.value,
+      };
     });
-    try {
-      await this.deps.deadLetters.add(letters);
-    } catch (err) {
-      this.deps.observer?.storeError?.('write');
-      throw isOutage(err) ? err : Object.assign(new Error(`dead letters could not be written: ${(err as Error).message}`), { cause: err });
-    }
+    await this.storeCall('write', () => this.deps.deadLetters.add(letters));
     this.health.countDeadLetters(letters.length);
     this.deps.observer?.deadLettered?.(stage, letters.length);
     this.log.error({ stage, reason, deadLetters: letters.map((l) => ({ id: l.id, sessionId: l.sessionId, seq: l.seq })) },
