@@ -18,6 +18,7 @@ const HEADERS_TIMEOUT_MS = 1_500;
 const REQUEST_TIMEOUT_MS = 3_000;
 const IDLE_TIMEOUT_MS = 2_000;
 const MAX_CONNECTIONS = 40;
+const MAX_PER_ADDRESS = 10;
 
 let server: ServerProcess;
 let browser: Browser;
@@ -30,7 +31,8 @@ before(async () => {
     projectKey: KEY,
     extraArgs: [
       '--headers-timeout-ms', String(HEADERS_TIMEOUT_MS), '--request-timeout-ms', String(REQUEST_TIMEOUT_MS),
-      '--idle-timeout-ms', String(IDLE_TIMEOUT_MS), '--max-connections', String(MAX_CONNECTIONS), '--allowed-hosts', 'localhost,127.0.0.1,replay.example.test',
+      '--idle-timeout-ms', String(IDLE_TIMEOUT_MS), '--max-connections', String(MAX_CONNECTIONS),
+      '--max-connections-per-address', String(MAX_PER_ADDRESS), '--allowed-hosts', 'localhost,127.0.0.1,replay.example.test',
     ],
   });
   browser = await launchBrowser();
@@ -101,22 +103,33 @@ test('slow clients are cut: headers, body and idle connections', async (t) => {
   assert.match(slowBody.received(), /^HTTP\/1\.1 408/, 'the slow body is told it timed out');
 });
 
-test('a flood of connections past the cap is closed at once; the server keeps serving', async (t) => {
+test('a flood of slow connections from one client is capped at once; everyone else is still served meanwhile', async (t) => {
   const fdsBefore = readdirSync(`/proc/${server.child.pid}/fd`).length;
-  const sockets = await Promise.all(Array.from({ length: 300 }, () => openSocket(server.url)));
+  // The flood comes from another loopback address than the test's own requests.
+  const sockets = await Promise.all(Array.from({ length: 300 }, () => openSocket(server.url, '127.0.0.2')));
   for (const s of sockets) s.socket.write('GET /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n');
-  const droppedAtOnce = await waitFor('connections past the cap to be closed', async () => {
+  const closedAtOnce = await waitFor('connections past the per-address cap to be closed', async () => {
     const closed = await Promise.all(sockets.map((s) => Promise.race([s.closed.then(() => true), new Promise<boolean>((r) => setImmediate(() => r(false)))])));
     const n = closed.filter(Boolean).length;
-    return n >= 300 - MAX_CONNECTIONS ? n : undefined;
+    return n >= 300 - MAX_PER_ADDRESS ? n : undefined;
   }, 5_000, 50);
   const fdsDuring = readdirSync(`/proc/${server.child.pid}/fd`).length;
-  t.diagnostic(`300 connections against a cap of ${MAX_CONNECTIONS}: ${droppedAtOnce} closed at once; server descriptors ${fdsBefore} -> ${fdsDuring}`);
-  assert.ok(fdsDuring <= fdsBefore + MAX_CONNECTIONS + 5, `descriptors stay bounded (${fdsBefore} -> ${fdsDuring})`);
-  // The ones inside the cap hold their slots until the header timeout frees them.
-  await Promise.all(sockets.map((s) => s.closed));
+  // While the flood holds its share of slots, another client is served.
+  const during = await fetch(`${server.url}/api/health`);
+  assert.equal(during.status, 200, 'another client is served during the flood');
+  t.diagnostic(`300 slow connections from one address (caps: ${MAX_CONNECTIONS} in all, ${MAX_PER_ADDRESS} per address): ${closedAtOnce} closed at once; server descriptors ${fdsBefore} -> ${fdsDuring}; another client served meanwhile`);
+  assert.ok(fdsDuring <= fdsBefore + MAX_PER_ADDRESS + 5, `descriptors stay bounded (${fdsBefore} -> ${fdsDuring})`);
+
+  // Many clients at once: past the total cap, connections are closed at once too.
+  const spread = await Promise.all(Array.from({ length: 80 }, (_, i) => openSocket(server.url, `127.0.1.${i + 1}`)));
+  for (const s of spread) s.socket.write('GET /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+  await waitFor('connections past the total cap to be closed', async () => {
+    const closed = await Promise.all(spread.map((s) => Promise.race([s.closed.then(() => true), new Promise<boolean>((r) => setImmediate(() => r(false)))])));
+    return closed.filter(Boolean).length >= 80 - MAX_CONNECTIONS ? true : undefined;
+  }, 5_000, 50);
+  await Promise.all([...sockets, ...spread].map((s) => s.closed));
   const res = await fetch(`${server.url}/api/health`);
-  assert.equal(res.status, 200, 'serving again once the slow connections are cut');
+  assert.equal(res.status, 200, 'serving as before once the slow connections are cut');
 });
 
 /** Collects CSP violations Chromium reports on the page and in its frames (the replay's iframe included). */

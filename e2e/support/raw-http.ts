@@ -29,11 +29,11 @@ export function rawRequest(baseUrl: string, opts: { method?: string; path: strin
 }
 
 /** A raw TCP connection to the server, for slow-client tests; `closed` resolves with the time it was cut. */
-export function openSocket(baseUrl: string): Promise<{ socket: Socket; received: () => string; closed: Promise<number> }> {
+export function openSocket(baseUrl: string, localAddress?: string): Promise<{ socket: Socket; received: () => string; closed: Promise<number> }> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     let text = '';
-    const socket = connect(Number(port), hostname);
+    const socket = connect({ port: Number(port), host: hostname, localAddress });
     const closed = new Promise<number>((done) => socket.once('close', () => done(Date.now())));
     socket.on('data', (d: Buffer) => (text += d.toString('latin1')));
     socket.on('error', () => undefined);

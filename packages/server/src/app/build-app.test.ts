@@ -4,9 +4,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { silentLogger, tempDir } from '../testing/test-support.js';
 import { GoSightMetrics } from '../ops/metrics.js';
-import { buildApp } from './build-app.js';
+import { buildApp, trustedProxyMatcher } from './build-app.js';
 
-const limits = { headersTimeoutMs: 10_000, requestTimeoutMs: 60_000, idleTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: undefined };
+const limits = { headersTimeoutMs: 10_000, requestTimeoutMs: 60_000, idleTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: undefined, maxConnectionsPerAddress: undefined };
 
 async function app(trustProxy: string | undefined) {
   const dir = tempDir('assets');
@@ -43,4 +43,14 @@ test('the dashboard page carries a CSP that allows its own inline boot script by
   assert.match(String(res.headers['content-security-policy']), /script-src 'self' 'sha256-[A-Za-z0-9+/=]{44}';/);
   assert.doesNotMatch(String(res.headers['content-security-policy']), /unsafe-eval|script-src[^;]*unsafe-inline/);
   await a.close();
+});
+
+test('trusted proxies: none by default, all with true or a hop count, else the listed addresses and ranges', () => {
+  assert.equal(trustedProxyMatcher(undefined)('10.0.0.1'), false);
+  assert.equal(trustedProxyMatcher('true')('10.0.0.1'), true);
+  assert.equal(trustedProxyMatcher('1')('10.0.0.1'), true);
+  const listed = trustedProxyMatcher('10.0.0.0/8,192.168.1.5');
+  assert.equal(listed('10.1.2.3'), true);
+  assert.equal(listed('192.168.1.5'), true);
+  assert.equal(listed('192.168.1.6'), false);
 });

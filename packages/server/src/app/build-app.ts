@@ -1,5 +1,6 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import proxyAddr from '@fastify/proxy-addr';
 import { apiRoutes, type ApiDeps } from '../api/api-routes.js';
 import { staticRoutes, type StaticDeps } from '../api/static-routes.js';
 import { ingestRoutes, type IngestDeps } from '../ingest/index.js';
@@ -66,6 +67,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   }
   return app;
+}
+
+/** Whether a connection's peer address is a trusted proxy (all peers with `true` or a hop count). */
+export function trustedProxyMatcher(value: string | undefined): (address: string) => boolean {
+  const trust = parseTrustProxy(value);
+  if (trust === false) return () => false;
+  if (trust === true || typeof trust === 'function') return () => true;
+  const isTrusted = proxyAddr.compile(trust);
+  return (address) => isTrusted(address, 0);
 }
 
 /** `--trust-proxy` as Fastify takes it: true, the nearest N hops, or a list of addresses. */

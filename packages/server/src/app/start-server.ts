@@ -11,7 +11,7 @@ import { DiskSpace } from '../pipeline/disk-space.js';
 import { GoSightMetrics } from '../ops/metrics.js';
 import type { HealthSources } from '../ops/health.js';
 import { resolveProjectKey, type ProjectIdentity } from '../cli/project-file.js';
-import { buildApp } from './build-app.js';
+import { buildApp, trustedProxyMatcher } from './build-app.js';
 import { defaultAssetPaths } from './asset-paths.js';
 import type { ReplayQueue } from '../queue/index.js';
 import type { ColdStore } from '../coldstore/index.js';
@@ -30,7 +30,7 @@ export interface RunningServer {
   project: ProjectIdentity;
   dataDir: string;
   /** What each adapter works against, for start-up output. */
-  describe: { queue?: string; store?: string; cold?: string; maxConnections?: number; allowedHosts?: string };
+  describe: { queue?: string; store?: string; cold?: string; connections?: { total: number; perAddress: number }; allowedHosts?: string };
   processor: ReplayProcessor | undefined;
   /** Stops taking requests, writes what the processor holds, commits, and closes everything. */
   close(): Promise<void>;
@@ -100,7 +100,7 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
       api: has('api') ? apiDeps(store!, cold!, queue, project, logger) : undefined,
       assets: has('api') ? { paths: defaultAssetPaths(), demoConfig: { projectKey: project.projectKey } } : undefined,
     });
-    describe.maxConnections = capConnections(app.server, config.maxConnections);
+    describe.connections = capConnections(app.server, config, trustedProxyMatcher(config.trustProxy));
     describe.allowedHosts = config.allowedHosts;
     const address = await app.listen({ port: config.port, host: config.host }).catch(async (err: unknown) => {
       await app.close();

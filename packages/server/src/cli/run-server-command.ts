@@ -28,7 +28,8 @@ export async function runServerCommand(command: string, roles: Role[], config: R
   if (server.describe.cold) lines.push(`  Cold store   ${server.describe.cold}`);
   lines.push(`  Data         ${server.dataDir}`);
   if (server.url) lines.push(`  Health       ${server.url}/api/health  (Prometheus metrics: ${server.url}/metrics)`);
-  lines.push(`  HTTP         Host names allowed: ${server.describe.allowedHosts} (--allowed-hosts); at most ${server.describe.maxConnections} connections`);
+  const caps = server.describe.connections;
+  lines.push(`  HTTP         Host names allowed: ${server.describe.allowedHosts} (--allowed-hosts); at most ${caps?.total} connections, ${caps?.perAddress || 'any number'} per client address`);
   if (roles.includes('api')) lines.push(`  Access       ${accessNote(config.host)}`);
   lines.push('');
   if (command === 'start') lines.push('Open the demo app, click around, then find your session in the dashboard. Ctrl+C stops.', '');

@@ -39,6 +39,7 @@ export interface Config {
   idleTimeoutMs: number;
   keepAliveTimeoutMs: number;
   maxConnections: number | undefined;
+  maxConnectionsPerAddress: number | undefined;
   processorFlushIntervalMs: number;
   openChunkFlushMs: number;
   sessionIdleMs: number;
@@ -107,6 +108,8 @@ export const SETTINGS: readonly SettingSpec[] = [
     help: 'How long an idle keep-alive connection waits for its next request.' },
   { key: 'maxConnections', flag: 'max-connections', env: 'GOSIGHT_MAX_CONNECTIONS', kind: 'int', default: undefined, min: 16,
     help: 'Most open HTTP connections; more are closed at once. Unset: the open-files limit less 256 for the queue and store.' },
+  { key: 'maxConnectionsPerAddress', flag: 'max-connections-per-address', env: 'GOSIGHT_MAX_CONNECTIONS_PER_ADDRESS', kind: 'int', default: undefined, min: 0,
+    help: 'Most open HTTP connections from one client address (trusted proxies exempt), so one client cannot take every slot. Unset: an eighth of --max-connections. 0: no limit.' },
   { key: 'processorFlushIntervalMs', flag: 'processor-flush-interval-ms', env: 'GOSIGHT_PROCESSOR_FLUSH_INTERVAL_MS',
     kind: 'int', default: 1000, min: 50, help: 'How often the processor writes finished chunks and commits the queue.' },
   { key: 'openChunkFlushMs', flag: 'open-chunk-flush-ms', env: 'GOSIGHT_OPEN_CHUNK_FLUSH_MS', kind: 'int',

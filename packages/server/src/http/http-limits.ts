@@ -8,6 +8,8 @@ export interface HttpLimits {
   keepAliveTimeoutMs: number;
   /** Unset: derived from the process's open-files limit. */
   maxConnections: number | undefined;
+  /** Unset: an eighth of `maxConnections`; 0: no per-address cap. */
+  maxConnectionsPerAddress: number | undefined;
 }
 
 /** How often Node checks connections against the header and request timeouts. */
@@ -33,13 +35,35 @@ export function timeoutOptions(l: HttpLimits) {
 
 /**
  * Caps open connections so a flood of them closes at once instead of taking every file
- * descriptor (which would make the queue, the store and every other request fail).
- * Returns the cap in force.
+ * descriptor (which would make the queue, the store and every other request fail), and
+ * caps them per client address, so one client holding slow connections cannot take every
+ * slot either. Trusted proxies (everyone's requests come through them) are exempt from the
+ * per-address cap. Returns the caps in force.
  */
-export function capConnections(server: Server, configured: number | undefined): number {
-  const max = configured ?? defaultMaxConnections();
-  server.maxConnections = max;
-  return max;
+export function capConnections(server: Server, limits: Pick<HttpLimits, 'maxConnections' | 'maxConnectionsPerAddress'>,
+  isTrustedProxy: (address: string) => boolean): { total: number; perAddress: number } {
+  const total = limits.maxConnections ?? defaultMaxConnections();
+  server.maxConnections = total;
+  const perAddress = limits.maxConnectionsPerAddress ?? Math.max(16, Math.floor(total / 8));
+  if (perAddress > 0) {
+    const open = new Map<string, number>();
+    server.on('connection', (socket) => {
+      const address = socket.remoteAddress ?? '';
+      if (isTrustedProxy(address)) return;
+      const count = (open.get(address) ?? 0) + 1;
+      if (count > perAddress) {
+        socket.destroy();
+        return;
+      }
+      open.set(address, count);
+      socket.once('close', () => {
+        const left = (open.get(address) ?? 1) - 1;
+        if (left > 0) open.set(address, left);
+        else open.delete(address);
+      });
+    });
+  }
+  return { total, perAddress };
 }
 
 /** The soft open-files limit less what the process needs besides HTTP (Linux); 1024 elsewhere. */
