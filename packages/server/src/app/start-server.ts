@@ -50,7 +50,9 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
   const needsStore = has('process') || has('api');
   const opened: { close(): Promise<void> }[] = [];
   const holder: LockHolder = { pid: process.pid, command: roles.join('+'), startedAt: new Date().toISOString() };
-  if ((needsQueue && usesEmbeddedQueue(config)) || (needsStore && usesEmbeddedStore(config))) {
+  // The embedded queue and chDB live on the data directory's disk; Kafka and a ClickHouse server do not.
+  const usesDataDisk = (needsQueue && usesEmbeddedQueue(config)) || (needsStore && usesEmbeddedStore(config));
+  if (usesDataDisk) {
     const lock = await lockDataDir(dataDir, () => holder);
     opened.push({ close: () => lock.release() });
   }
@@ -63,7 +65,7 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
         : logger.info({ disk: r }, 'disk space back above the reserve: ingest accepts batches again')),
     });
     await disk.refresh();
-    const health: HealthSources = { disk: () => disk.snapshot() };
+    const health: HealthSources = usesDataDisk ? { disk: () => disk.snapshot() } : {};
     const metrics = new GoSightMetrics(health);
 
     const queue = needsQueue ? await openQueue(config, logger, disk) : undefined;
