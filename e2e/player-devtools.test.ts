@@ -268,7 +268,9 @@ describe('player: timeline, devtools and controls on a recorded demo session', {
     await page.waitForFunction(() => (window as unknown as { __gosightPlayer: { skipping: boolean } }).__gosightPlayer.skipping);
     await player.waitUntilPast(page, end - 50, 5_000);
     const wallMs = Date.now() - began;
-    assert.ok(wallMs < (end - start) / 3, `${end - start} ms of inactivity took ${wallMs} ms`);
+    // About a second by design; a slow machine needs more (2.5 s for 7 s seen on a loaded
+    // 2-core runner), while real-time playback would take the whole stretch.
+    assert.ok(wallMs < (end - start) / 2, `${end - start} ms of inactivity took ${wallMs} ms`);
 
     await player.pause(page);
     await page.click('[data-testid="skip-inactive"]');
