@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import type { Config } from '../config/index.js';
 
-export interface HttpLimits {
-  headersTimeoutMs: number;
-  requestTimeoutMs: number;
-  idleTimeoutMs: number;
-  keepAliveTimeoutMs: number;
-  /** Unset: derived from the process's open-files limit. */
-  maxConnections: number | undefined;
-  /** Unset: an eighth of `maxConnections`; 0: no per-address cap. */
-  maxConnectionsPerAddress: number | undefined;
-}
+/** The settings of the HTTP server's limits (documented in config/settings.ts). */
+export type HttpLimits = Pick<Config, 'headersTimeoutMs' | 'requestTimeoutMs' | 'idleTimeoutMs' | 'keepAliveTimeoutMs'
+  | 'maxConnections' | 'maxConnectionsPerAddress'>;
 
 /** How often Node checks connections against the header and request timeouts. */
 const TIMEOUT_CHECK_MS = 1_000;

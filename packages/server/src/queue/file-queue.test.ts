@@ -145,7 +145,7 @@ test('FileQueue with a disk reserve: refuses with DISK_FULL while free space is 
   const q = await FileQueue.open({ dir: tempDir('queue-reserve'), segmentBytes: 1 << 20, logger: silentLogger(), disk });
   await q.publish('k', Buffer.from('fits'));
   free = 5_000_100;
-  await assert.rejects(q.publish('k', Buffer.alloc(1_000)), (e: GoSightError) => e.code === 'GOSIGHT_DISK_FULL' && /under the 5000000-byte reserve/.test(e.message));
+  await assert.rejects(q.publish('k', Buffer.alloc(1_000)), (e: GoSightError) => e.code === 'GOSIGHT_DISK_FULL' && /not enough for this batch and the 5000000-byte reserve/.test(e.message));
   assert.equal(disk.snapshot().full, true, 'a refusal for lack of room marks the disk full');
   free = 4_000_000;
   await assert.rejects(q.publish('k', Buffer.from('x')));

@@ -73,7 +73,7 @@ export class FileQueue implements ReplayQueue {
     const record = encodeRecord(key, value);
     const disk = this.opts.disk;
     if (disk && !(await disk.hasRoomFor(record.length))) {
-      throw new GoSightError('DISK_FULL', `the queue's disk has ${disk.snapshot().freeBytes} bytes free, under the ${disk.reserveBytes}-byte reserve kept for the store; retry later`);
+      throw new GoSightError('DISK_FULL', `the queue's disk has ${disk.snapshot().freeBytes} bytes free: not enough for this batch and the ${disk.reserveBytes}-byte reserve kept for the store; retry later`);
     }
     return new Promise((resolve, reject) => {
       this.pending.push({ record, resolve, reject });
