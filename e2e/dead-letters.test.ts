@@ -6,17 +6,14 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { DeadLetterListResponse, ReplayBatch, RrwebEvent } from '@gosight/shared';
 import { freePort, startServerProcess, type ServerProcess } from './support/server-process.js';
-import { fetchAllEvents, fetchManifest, waitFor } from './support/api-client.js';
-import { gzipBatch } from './support/synthetic-session.js';
+import { fetchAllEvents, fetchManifest, postBatch, waitFor } from './support/api-client.js';
 import { runGosight } from './support/run-command.js';
 
 const KEY = 'gs_dead_letters_test';
 
 async function post(url: string, batch: ReplayBatch): Promise<void> {
-  const res = await fetch(`${url}/v1/replay`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-gosight-key': KEY }, body: new Uint8Array(gzipBatch(batch)),
-  });
-  assert.equal(res.status, 200, await res.text());
+  const res = await postBatch(url, KEY, batch);
+  assert.equal(res.status, 200, res.text);
 }
 
 const deadLetters = async (url: string) => (await (await fetch(`${url}/api/dead-letters`)).json()) as DeadLetterListResponse;

@@ -2,10 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { ReplayBatch, RrwebEvent } from '@gosight/shared';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
-import { fetchAllEvents, fetchManifest, waitFor } from './support/api-client.js';
+import { fetchAllEvents, fetchManifest, postBatch, waitFor } from './support/api-client.js';
 import { mountSmallDisk, type SmallDisk } from '../packages/server/src/testing/tmpfs.js';
 
 const KEY = 'gs_disk_full_test';
@@ -28,18 +27,8 @@ function bulkySession(batches: number): { sessionId: string; batches: ReplayBatc
   return { sessionId, batches: out };
 }
 
-async function post(url: string, batch: ReplayBatch): Promise<{ status: number; code?: string; retryAfter: string | null }> {
-  try {
-    const res = await fetch(`${url}/v1/replay`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-gosight-key': KEY },
-      body: new Uint8Array(gzipSync(JSON.stringify(batch))),
-    });
-    const body = await res.json() as { error?: { code: string } };
-    return { status: res.status, code: body.error?.code, retryAfter: res.headers.get('retry-after') };
-  } catch {
-    return { status: 0, retryAfter: null };
-  }
-}
+/** A post whose connection failed counts as status 0, like the SDK sees it. */
+const post = (url: string, batch: ReplayBatch) => postBatch(url, KEY, batch).catch(() => ({ status: 0, code: undefined, retryAfter: null }));
 
 async function assertExactlyOnce(url: string, session: { sessionId: string; batches: ReplayBatch[] }, acked: Set<number>): Promise<void> {
   const expected = session.batches.filter((b) => acked.has(b.seq)).flatMap((b) => b.events);

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SessionEventsResponse } from '@gosight/shared';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
-import { fetchAllEvents, fetchManifest, waitFor } from './support/api-client.js';
-import { gzipBatch, syntheticSession } from './support/synthetic-session.js';
+import { fetchAllEvents, fetchManifest, postBatch, waitFor } from './support/api-client.js';
+import { syntheticSession } from './support/synthetic-session.js';
 import { hostileBatches, malformedRequests, type HostileCase } from './support/hostile-corpus.js';
 import { rawRequest } from './support/raw-http.js';
 
@@ -31,10 +31,8 @@ async function send(url: string, c: HostileCase) {
 async function normalSessionPlayableMs(url: string): Promise<number> {
   const s = syntheticSession({ batches: 20, eventsPerBatch: 25, checkoutEvery: 150 });
   for (const b of s.batches) {
-    const res = await fetch(`${url}/v1/replay`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-gosight-key': KEY }, body: new Uint8Array(gzipBatch(b)),
-    });
-    assert.equal(res.status, 200, await res.text());
+    const res = await postBatch(url, KEY, b);
+    assert.equal(res.status, 200, res.text);
   }
   const ackedAt = Date.now();
   const expected = s.batches.reduce((n, b) => n + b.events.length, 0);

@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { launchBrowser } from './support/browser.js';
-import { fetchManifest, waitFor } from './support/api-client.js';
-import { gzipBatch, syntheticSession } from './support/synthetic-session.js';
+import { fetchManifest, postBatch, waitFor } from './support/api-client.js';
+import { syntheticSession } from './support/synthetic-session.js';
 import { openPlayer } from './support/player-recording.js';
 import { openSocket, rawRequest } from './support/raw-http.js';
 
@@ -180,20 +180,15 @@ async function postHostilePage(): Promise<string> {
     { type: 3, timestamp: t + 300, data: { source: 2, type: 2, id: 14, x: 10, y: 10 } },
     { type: 3, timestamp: t + 400, data: { source: 2, type: 2, id: 18, x: 20, y: 20 } },
   ];
-  const res = await fetch(`${server.url}/v1/replay`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-gosight-key': KEY },
-    body: new Uint8Array(gzipBatch({ sessionId, seq: 0, events })),
-  });
-  assert.equal(res.status, 200, await res.text());
+  const res = await postBatch(server.url, KEY, { sessionId, seq: 0, events });
+  assert.equal(res.status, 200, res.text);
   await waitFor('the hostile page stored', async () => ((await fetchManifest(server.url, sessionId))?.chunks[0].eventCount === events.length ? true : undefined), 20_000);
   return sessionId;
 }
 
 test('security headers on every dashboard route, in Chromium; no CSP violation while a replay plays', async () => {
   const normal = syntheticSession({ batches: 3, eventsPerBatch: 20, checkoutEvery: 150 });
-  for (const b of normal.batches) {
-    await fetch(`${server.url}/v1/replay`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-gosight-key': KEY }, body: new Uint8Array(gzipBatch(b)) });
-  }
+  for (const b of normal.batches) await postBatch(server.url, KEY, b);
   await waitFor('the session stored', async () => ((await fetchManifest(server.url, normal.sessionId))?.chunks.length ? true : undefined), 20_000);
   const context = await browser.newContext();
   const page = await context.newPage();

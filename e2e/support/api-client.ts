@@ -1,5 +1,6 @@
-import type { ReplayManifest, RrwebEvent, SessionListResponse } from '@gosight/shared';
-import { chunkPath, manifestPath } from '@gosight/shared';
+import { gzipSync } from 'node:zlib';
+import type { ReplayBatch, ReplayManifest, RrwebEvent, SessionListResponse } from '@gosight/shared';
+import { chunkPath, INGEST_PATH, manifestPath, PROJECT_KEY_HEADER } from '@gosight/shared';
 
 /** Reads a session back through the public API, the way the player does. */
 export async function fetchManifest(baseUrl: string, sessionId: string): Promise<ReplayManifest | undefined> {
@@ -41,4 +42,21 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/** Posts one batch gzipped to the ingest, as the SDK does; resolves with the status, the error code and Retry-After. */
+export async function postBatch(baseUrl: string, key: string, batch: ReplayBatch): Promise<{ status: number; code?: string; retryAfter: string | null; text: string }> {
+  const res = await fetch(`${baseUrl}${INGEST_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', [PROJECT_KEY_HEADER]: key },
+    body: new Uint8Array(gzipSync(JSON.stringify(batch))),
+  });
+  const text = await res.text();
+  let code: string | undefined;
+  try {
+    code = (JSON.parse(text) as { error?: { code: string } }).error?.code;
+  } catch {
+    // Not JSON: no code.
+  }
+  return { status: res.status, code, retryAfter: res.headers.get('retry-after'), text };
 }

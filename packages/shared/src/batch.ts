@@ -24,8 +24,11 @@ export interface ReplayBatch {
   droppedEvents?: number;
 }
 
+/** A UUID (any version), case-insensitive: session ids, dead-letter ids. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Session ids are UUIDs (any version), compared case-insensitively. */
-export const SESSION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const SESSION_ID_PATTERN = UUID_PATTERN;
 
 /** Ingest paths and header names the SDK and the server agree on. */
 export const INGEST_PATH = '/v1/replay';

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { UUID_PATTERN } from '@gosight/shared';
 import { GoSightError } from '../errors/index.js';
 import type { DeadLetterAdmin, LetterSelection } from '../deadletters/index.js';
 import { toDeadLetterInfo } from '../store/index.js';
 import { int } from './parse-list-query.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `/api/dead-letters`: batches the processor set aside. List and inspect them (the kept
@@ -39,7 +38,7 @@ async function found(admin: DeadLetterAdmin, id: string) {
 const idParam = (params: unknown): string => uuid((params as { id?: string }).id ?? '', 'dead letter id');
 
 function uuid(value: string, name: string): string {
-  if (!UUID.test(value)) throw new GoSightError('INVALID_REQUEST', `${name} must be a UUID (got "${value.slice(0, 40)}")`);
+  if (!UUID_PATTERN.test(value)) throw new GoSightError('INVALID_REQUEST', `${name} must be a UUID (got "${value.slice(0, 40)}")`);
   return value.toLowerCase();
 }
 

@@ -42,22 +42,16 @@ export class GoSightMetrics {
         for (const s of PROCESSOR_STATES) this.set({ state: s }, state === s ? 1 : 0);
       },
     });
-    new Gauge({
-      name: 'gosight_queue_depth_messages', help: 'Messages on the replay queue not yet committed by the processor group.', registers,
-      collect() { const b = sources.queue?.(); if (b) this.set(b.depth); },
-    });
-    new Gauge({
-      name: 'gosight_queue_consumer_lag_messages', help: 'Messages on the replay queue not yet delivered to this processor.', registers,
-      collect() { const b = sources.queue?.(); if (b) this.set(b.lag); },
-    });
-    new Gauge({
-      name: 'gosight_disk_free_bytes', help: 'Free bytes on the data directory\'s filesystem.', registers,
-      collect() { const d = sources.disk?.(); if (d) this.set(d.freeBytes); },
-    });
-    new Gauge({
-      name: 'gosight_disk_reserve_bytes', help: 'Free space kept for the store; under it ingest answers 503.', registers,
-      collect() { const d = sources.disk?.(); if (d) this.set(d.reserveBytes); },
-    });
+    // Values read at scrape time from whoever owns them; a process without that part reports none.
+    const readings: [name: string, help: string, read: () => number | undefined][] = [
+      ['gosight_queue_depth_messages', 'Messages on the replay queue not yet committed by the processor group.', () => sources.queue?.()?.depth],
+      ['gosight_queue_consumer_lag_messages', 'Messages on the replay queue not yet delivered to this processor.', () => sources.queue?.()?.lag],
+      ['gosight_disk_free_bytes', 'Free bytes on the data directory\'s filesystem.', () => sources.disk?.()?.freeBytes],
+      ['gosight_disk_reserve_bytes', 'Free space kept for the store; under it ingest answers 503.', () => sources.disk?.()?.reserveBytes],
+    ];
+    for (const [name, help, read] of readings) {
+      new Gauge({ name, help, registers, collect() { const v = read(); if (v !== undefined) this.set(v); } });
+    }
   }
 
   /** The processor's hooks, wired to these metrics. */

@@ -8,7 +8,7 @@ import { FileQueue } from '../queue/index.js';
 import { ClickHouseChunkStore, createClickHouseClient, MemoryDeadLetterStore, type ChunkStore, type StoredChunk } from '../store/index.js';
 import { LocalDeadLetterAdmin } from '../deadletters/index.js';
 import { encodeEnvelope } from '../pipeline/envelope.js';
-import { silentLogger, tempDir } from '../testing/test-support.js';
+import { silentLogger, tempDir, until } from '../testing/test-support.js';
 import { ReplayProcessor, type ProcessorConfig } from './replay-processor.js';
 
 const logger = silentLogger();
@@ -32,15 +32,6 @@ const batchBody = (sessionId: string, seq: number, events: RrwebEvent[]) => Buff
 const publish = (queue: FileQueue, sessionId: string, seq: number, events: RrwebEvent[]) =>
   queue.publish(sessionId, envelope(sessionId, seq, batchBody(sessionId, seq, events)));
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const storedEvents = async (sessionId: string): Promise<number> =>
   (await chdb.getManifest('p', sessionId))?.chunks.reduce((n, c) => n + c.eventCount, 0) ?? 0;

@@ -6,7 +6,7 @@ import { EventType, type RrwebEvent } from '@gosight/shared';
 import { FileQueue } from '../queue/index.js';
 import { ClickHouseChunkStore, createClickHouseClient, MemoryDeadLetterStore } from '../store/index.js';
 import { encodeEnvelope } from '../pipeline/envelope.js';
-import { silentLogger, tempDir } from '../testing/test-support.js';
+import { silentLogger, tempDir, until } from '../testing/test-support.js';
 import { ReplayProcessor } from './replay-processor.js';
 
 const logger = silentLogger();
@@ -38,15 +38,6 @@ async function chunkEvents(sessionId: string, index: number): Promise<RrwebEvent
   return JSON.parse(gunzipSync(gz).toString()) as RrwebEvent[];
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 test('batches become chunks cut at full snapshots, duplicates dropped, summary derived', async (t) => {
   const queue = await FileQueue.open({ dir: tempDir('proc-q'), segmentBytes: 1 << 20, logger });

@@ -4,7 +4,7 @@ import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } fr
 import { join } from 'node:path';
 import { FileQueue } from './file-queue.js';
 import { collect, runQueueContract } from './queue-contract.js';
-import { silentLogger, tempDir } from '../testing/test-support.js';
+import { silentLogger, tempDir, until } from '../testing/test-support.js';
 import { mountSmallDisk, type SmallDisk } from '../testing/tmpfs.js';
 import { DiskSpace } from '../pipeline/disk-space.js';
 import { GoSightError } from '../errors/index.js';
@@ -178,17 +178,9 @@ test('FileQueue: a record damaged under a running consumer is reported, retried,
   const errors: string[] = [];
   const sub = await q.subscribe('g', async (batch) => { for (const m of batch) delivered.push(m.value.toString()); });
   sub.onError?.((err) => errors.push((err as Error).message));
-  await waitUntil(() => errors.length >= 2);
+  await until('two read errors reported', () => errors.length >= 2 || undefined, 5_000);
   await sub.stop();
   await q.close();
   assert.deepEqual(delivered, ['first'], 'nothing past the damage is delivered, and nothing skipped');
   assert.match(errors[0], /is unreadable at byte \d+ \(offset 1\)/);
 });
-
-async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

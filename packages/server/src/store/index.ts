@@ -4,5 +4,4 @@ export { toDeadLetterInfo } from './dead-letter-store.js';
 export { ClickHouseChunkStore } from './clickhouse/clickhouse-chunk-store.js';
 export { ClickHouseDeadLetterStore } from './clickhouse/clickhouse-dead-letter-store.js';
 export { MemoryDeadLetterStore } from './memory/memory-dead-letter-store.js';
-export { isStoreOutage } from './clickhouse/clickhouse-db.js';
 export { createClickHouseClient, describeTarget, type ClickHouseTarget } from './clickhouse/create-client.js';

@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import type { DeadLetterInfo, DeadLetterStage } from '@gosight/shared';
+import { UUID_PATTERN, type DeadLetterInfo, type DeadLetterStage } from '@gosight/shared';
 import type { DeadLetter, DeadLetterQuery, DeadLetterStore } from '../dead-letter-store.js';
 import { ClickHouseDb } from './clickhouse-db.js';
 
@@ -45,7 +45,7 @@ export class ClickHouseDeadLetterStore implements DeadLetterStore {
   }
 
   async get(id: string): Promise<DeadLetter | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!UUID_PATTERN.test(id)) return undefined;
     const [row] = await this.q.rows<InfoRow>(`SELECT ${INFO_SELECT} FROM ${this.db}.dead_letters WHERE id = {id:UUID}`, { id });
     if (!row) return undefined;
     const message = await this.q.bytes(`SELECT message FROM ${this.db}.dead_letters WHERE id = {id:UUID} FORMAT RawBLOB`, { id });
@@ -54,10 +54,8 @@ export class ClickHouseDeadLetterStore implements DeadLetterStore {
   }
 
   async remove(ids: string[]): Promise<void> {
-    const valid = ids.filter((id) => UUID.test(id));
+    const valid = ids.filter((id) => UUID_PATTERN.test(id));
     if (valid.length === 0) return;
     await this.q.command(`DELETE FROM ${this.db}.dead_letters WHERE id IN {ids:Array(UUID)}`, { ids: valid });
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
