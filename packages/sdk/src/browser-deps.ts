@@ -5,9 +5,9 @@ import { gzipTextSync } from './gzip-sync.js';
 import { buildIngestUrl } from './ingest-url.js';
 import type { Logger } from './logger.js';
 import { createPageSignals } from './page-signals.js';
-import { createPrivacyPolicy } from './privacy/privacy-policy.js';
+import { createSdkPrivacy } from './privacy/sdk-privacy.js';
 import { createQueuePersistence } from './queue-persistence.js';
-import { createRecorder } from './recorder.js';
+import { createRecorder, recordedNodeById } from './recorder.js';
 import { createSessionId } from './session-id.js';
 import { createSafeStore } from './storage.js';
 import { createFetchTransport } from './transport.js';
@@ -18,12 +18,7 @@ export function createBrowserDeps(config: GoSightConfig, win: Window, log: Logge
   const nav = win.navigator;
   const page = createPageSignals(win);
   const now = (): number => Date.now();
-  const privacy = createPrivacyPolicy({
-    redactKeys: config.redactKeys,
-    denyHeaders: config.network ? config.network.denyHeaders : [],
-    recordHeaders: config.network ? config.network.recordHeaders : false,
-    recordBody: config.network ? config.network.recordBody : false,
-  });
+  const privacy = createSdkPrivacy(config, recordedNodeById);
   return {
     store: createSafeStore(() => win.sessionStorage),
     persistence: createQueuePersistence(() => win.sessionStorage, now, log),
@@ -52,7 +47,7 @@ export function createBrowserDeps(config: GoSightConfig, win: Window, log: Logge
       doc: win.document,
       perf: win.performance,
       ingestUrl: buildIngestUrl(config.endpoint),
-      isSensitiveKey: privacy.isSensitiveKey,
+      isSensitiveKey: privacy.policy.isSensitiveKey,
       log,
     }),
     timers: {

@@ -6,7 +6,7 @@ import { createEventBuffer } from './event-buffer.js';
 import { shouldFlushAfterAdd, shouldFlushBeforeAdd } from './flush-policy.js';
 import type { Logger } from './logger.js';
 import { serializeFiltered } from './privacy/apply-privacy-filters.js';
-import type { PrivacyPolicy } from './privacy/privacy-policy.js';
+import type { SdkPrivacy } from './privacy/sdk-privacy.js';
 import type { RecordingHandle, StartRecording } from './record-options.js';
 import { drawSampled } from './sampling.js';
 import type { SendQueue } from './send-queue.js';
@@ -32,7 +32,7 @@ export interface ClientDeps {
   now: () => number;
   random: () => number;
   newSessionId: () => string;
-  privacy: PrivacyPolicy;
+  privacy: SdkPrivacy;
   log: Logger;
 }
 

@@ -89,10 +89,6 @@ export const DEFAULT_MASK_TEXT_CLASS = 'gosight-mask';
 export const DEFAULT_BLOCK_CLASS = 'gosight-block';
 export const DEFAULT_IGNORE_CLASS = 'gosight-ignore';
 
-/** What replaces a redacted header value, body value or URL parameter. */
-export const REDACTED = '[REDACTED]';
-export const REDACTED_URL_VALUE = 'REDACTED';
-
 /** sessionStorage keys: survive navigations within a tab, die with the tab. */
 export const SESSION_ID_STORAGE_KEY = 'gosight.sid';
 export const SEQ_STORAGE_KEY = 'gosight.seq';

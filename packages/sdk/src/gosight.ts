@@ -3,7 +3,7 @@ import type { GoSightConfig } from './config.js';
 import { buildCustomEvent, buildIdentifyEvent, type CustomEventResult } from './custom-event.js';
 import type { Logger } from './logger.js';
 import type { PageSignals } from './page-signals.js';
-import type { PrivacyPolicy } from './privacy/privacy-policy.js';
+import type { SdkPrivacy } from './privacy/sdk-privacy.js';
 import type { QueuePersistence } from './queue-persistence.js';
 import type { StartRecording } from './record-options.js';
 import { createSendQueue, type QueueTimers, type SendQueueStats } from './send-queue.js';
@@ -21,7 +21,7 @@ export interface GoSightDeps {
   now: () => number;
   random: () => number;
   newSessionId: () => string;
-  privacy: PrivacyPolicy;
+  privacy: SdkPrivacy;
   log: Logger;
 }
 
@@ -96,10 +96,10 @@ export function createGoSight(config: GoSightConfig, deps: GoSightDeps): GoSight
       client?.stop();
     },
     identify(userId, traits) {
-      record(buildIdentifyEvent(userId, traits, deps.now(), deps.privacy.isSensitiveKey));
+      record(buildIdentifyEvent(userId, traits, deps.now()));
     },
     event(name, payload) {
-      record(buildCustomEvent(name, payload, deps.now(), deps.privacy.isSensitiveKey));
+      record(buildCustomEvent(name, payload, deps.now()));
     },
     getSessionId() {
       return client && client.recording ? client.sessionId : null;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RecordPlugin } from '@rrweb/types';
 import { resolveConfig } from './config.js';
-import { createKeyMatcher } from './privacy/sensitive-key.js';
+import { createKeyMatcher } from '@gosight/shared';
 import { fakeInput } from './test-support/fake-element.js';
 import { buildRecordOptions } from './record-options.js';
 
@@ -26,7 +26,12 @@ test('passes the spec §3.3 recording options', () => {
   assert.equal((options.maskInputOptions as Record<string, boolean>).password, true);
   assert.equal(options.maskInputFn?.('abc', fakeInput({ name: 'city' })), '***');
   assert.equal(options.maskTextFn, undefined);
-  assert.equal(options.maskTextSelector, undefined);
+  // Editable regions are masked like inputs: by default, and added to the page's own selector.
+  assert.equal(options.maskTextSelector, '[contenteditable]:not([contenteditable="false"]),[role="textbox"]');
+  const own = buildRecordOptions({ config: config({ maskTextSelector: '.pii' }), emit, plugins: [], isSensitiveKey: createKeyMatcher(), onError: () => {} });
+  assert.equal(own.maskTextSelector, '.pii,[contenteditable]:not([contenteditable="false"]),[role="textbox"]');
+  const unmasked = buildRecordOptions({ config: config({ maskAllInputs: false }), emit, plugins: [], isSensitiveKey: createKeyMatcher(), onError: () => {} });
+  assert.equal(unmasked.maskTextSelector, undefined, 'maskAllInputs: false records editable regions like ordinary fields');
   assert.equal(options.blockSelector, '#ad');
   assert.equal(options.maskTextClass, 'gosight-mask');
   assert.equal(options.blockClass, 'gosight-block');

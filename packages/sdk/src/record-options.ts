@@ -8,7 +8,8 @@ import {
 } from './constants.js';
 import type { GoSightConfig } from './config.js';
 import { buildMaskInputFn, buildMaskTextFn } from './privacy/mask-functions.js';
-import type { KeyMatcher } from './privacy/sensitive-key.js';
+import { rrwebMaskTextSelector } from './privacy/masked-regions.js';
+import type { KeyMatcher } from '@gosight/shared';
 
 /** A running rrweb recording, as the client sees it. */
 export interface RecordingHandle {
@@ -59,7 +60,8 @@ export function buildRecordOptions({ config, emit, plugins, isSensitiveKey, onEr
     maskInputOptions,
     maskInputFn: buildMaskInputFn(config.maskAllInputs, isSensitiveKey, config.maskInputFn),
     maskTextFn: buildMaskTextFn(config.maskTextFn),
-    maskTextSelector: config.maskTextSelector,
+    // Editable regions (contenteditable, role=textbox) are masked like inputs.
+    maskTextSelector: rrwebMaskTextSelector(config),
     blockSelector: config.blockSelector,
     maskTextClass: config.maskTextClass,
     blockClass: config.blockClass,

@@ -7,7 +7,7 @@ import type { Logger } from './logger.js';
 import { createConsolePlugin } from './plugins/console-plugin.js';
 import { createErrorPlugin } from './plugins/error-plugin.js';
 import { createNetworkPlugin } from './plugins/network-plugin.js';
-import type { KeyMatcher } from './privacy/sensitive-key.js';
+import type { KeyMatcher } from '@gosight/shared';
 import { buildRecordOptions, type StartRecording } from './record-options.js';
 
 export interface RecorderInput {
@@ -18,6 +18,11 @@ export interface RecorderInput {
   ingestUrl: string;
   isSensitiveKey: KeyMatcher;
   log: Logger;
+}
+
+/** The live node rrweb recorded under `id` (its mirror), for filters that must look at the page. */
+export function recordedNodeById(id: number): Node | null {
+  return record.mirror.getNode(id);
 }
 
 /** Console, error and network plugins as configured. */

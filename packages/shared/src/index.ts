@@ -2,3 +2,4 @@ export * from './rrweb-events.js';
 export * from './batch.js';
 export * from './api.js';
 export * from './session-events.js';
+export * from './privacy/index.js';

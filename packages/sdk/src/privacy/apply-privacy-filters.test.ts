@@ -2,46 +2,42 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RrwebEvent } from '@gosight/shared';
-import { applyPrivacyFilters, mayHoldSecretLink, serializeFiltered } from './apply-privacy-filters.js';
-import { createPrivacyPolicy } from './privacy-policy.js';
+import { resolveConfig } from '../config.js';
+import { applyPrivacyFilters, serializeFiltered } from './apply-privacy-filters.js';
+import { createSdkPrivacy } from './sdk-privacy.js';
 
-const policy = createPrivacyPolicy({ redactKeys: [], denyHeaders: [], recordHeaders: true, recordBody: false });
+const resolved = resolveConfig({ endpoint: 'http://h', projectKey: 'k' });
+if (!resolved.ok) throw new Error(resolved.reason);
+/** Node 7 is inside a masked region of the "page"; every other node is not. */
+const privacy = createSdkPrivacy(resolved.config, (id) => ({ nodeType: 1, closest: () => (id === 7 ? {} : null) }) as unknown as Node);
 const ev = (type: number, data: unknown): RrwebEvent => ({ type, data, timestamp: 1 });
 
-test('Meta: the page URL loses its secret parameters', () => {
-  const out = applyPrivacyFilters(ev(4, { href: 'https://x/welcome?token=t&step=1', width: 1, height: 1 }), policy);
-  assert.deepEqual(out?.data, { href: 'https://x/welcome?token=REDACTED&step=1', width: 1, height: 1 });
+test('the shared scrubber handles page URLs, console, network and custom events', () => {
+  const meta = applyPrivacyFilters(ev(4, { href: 'https://x/welcome?token=t&step=1', width: 1, height: 1 }), privacy);
+  assert.equal((meta?.data as { href: string }).href, 'https://x/welcome?token=REDACTED&step=1');
+  const consoleEvent = applyPrivacyFilters(ev(6, { plugin: 'rrweb/console@1', payload: { level: 'error', payload: ['"Login failed, token=t9x"'], trace: [] } }), privacy);
+  assert.deepEqual((consoleEvent?.data as { payload: { payload: string[] } }).payload.payload, ['"Login failed, token=REDACTED"']);
+  const custom = applyPrivacyFilters(ev(5, { tag: 'login', payload: { user: 'ann', password: 'p' } }), privacy);
+  assert.deepEqual((custom?.data as { payload: unknown }).payload, { user: 'ann', password: '[REDACTED]' });
+  assert.equal(serializeFiltered(ev(6, { plugin: 'rrweb/network@1', payload: { requests: [] } }), privacy), null);
 });
 
-test('network plugin events are rebuilt; an event left with no requests is dropped', () => {
-  const net = applyPrivacyFilters(ev(6, { plugin: 'rrweb/network@1', payload: { requests: [{ name: '/a?key=k', requestHeaders: { cookie: 'c' } }] } }), policy);
-  assert.deepEqual(net?.data, { plugin: 'rrweb/network@1', payload: { requests: [{ name: '/a?key=REDACTED', requestHeaders: { cookie: '[REDACTED]' } }] } });
-  assert.equal(applyPrivacyFilters(ev(6, { plugin: 'rrweb/network@1', payload: { requests: [{}] } }), policy), null);
-});
-
-test('console plugin events are scrubbed; other events pass untouched', () => {
-  const out = applyPrivacyFilters(ev(6, { plugin: 'rrweb/console@1', payload: { level: 'log', payload: ['"?token=abc"'], trace: [] } }), policy);
-  assert.deepEqual((out?.data as { payload: unknown }).payload, { level: 'log', payload: ['"?token=REDACTED"'], trace: [] });
-  const move = ev(3, { source: 1, positions: [] });
-  assert.equal(applyPrivacyFilters(move, policy), move);
-  const custom = ev(5, { tag: 't', payload: { token: 'from the host, already redacted at the source' } });
-  assert.equal(applyPrivacyFilters(custom, policy), custom);
-});
-
-test('mutations are serialized once, and walked only when a link could hold a secret', () => {
-  const rows = ev(3, { source: 0, adds: [{ parentId: 1, node: { type: 2, tagName: 'td', attributes: {}, id: 2 } }], removes: [], texts: [], attributes: [] });
-  assert.equal(serializeFiltered(rows, policy), JSON.stringify(rows));
-  const link = ev(3, { source: 0, adds: [{ parentId: 1, node: { type: 2, tagName: 'a', attributes: { href: '/x?token=t' }, id: 2 } }], removes: [], texts: [], attributes: [] });
-  assert.ok(serializeFiltered(link, policy)?.includes('/x?token=REDACTED'));
-  const changed = ev(3, { source: 0, adds: [], removes: [], texts: [], attributes: [{ id: 2, attributes: { action: '/login#code=c' } }] });
-  assert.ok(serializeFiltered(changed, policy)?.includes('/login#code=REDACTED'));
-  assert.equal(serializeFiltered(ev(6, { plugin: 'rrweb/network@1', payload: { requests: [] } }), policy), null);
-});
-
-test('the link pre-check only passes values without query, fragment, userinfo or escapes', () => {
-  assert.equal(mayHoldSecretLink('{"href":"/plain/path","x":"?"}'), false);
-  assert.equal(mayHoldSecretLink('{"href":"/p?q=1"}'), true);
-  assert.equal(mayHoldSecretLink('{"action":"/p#f"}'), true);
-  assert.equal(mayHoldSecretLink('{"href":"https://u:p@h/"}'), true);
-  assert.equal(mayHoldSecretLink('{"href":"/a\\"b"}'), true);
+test('mutations: URLs everywhere, attributes of masked elements, style changes', () => {
+  const mutation = ev(3, {
+    source: 0,
+    adds: [
+      { parentId: 1, node: { type: 2, id: 7, tagName: 'span', attributes: { title: 'Ann Smith', 'data-user': 'ann', class: 'who' } } },
+      { parentId: 1, node: { type: 2, id: 8, tagName: 'img', attributes: { title: 'Logo', src: '/l.png?access_token=t&w=2' } } },
+    ],
+    removes: [], texts: [], attributes: [{ id: 7, attributes: { 'aria-label': 'Ann' } }, { id: 8, attributes: { href: '/x#code=c' } }],
+  });
+  const json = serializeFiltered(mutation, privacy)!;
+  const data = JSON.parse(json).data;
+  assert.deepEqual(data.adds[0].node.attributes, { title: '*** *****', 'data-user': '***', class: 'who' });
+  assert.deepEqual(data.adds[1].node.attributes, { title: 'Logo', src: '/l.png?access_token=REDACTED&w=2' });
+  assert.deepEqual(data.attributes, [{ id: 7, attributes: { 'aria-label': '***' } }, { id: 8, attributes: { href: '/x#code=REDACTED' } }]);
+  const rule = applyPrivacyFilters(ev(3, { source: 8, id: 3, adds: [{ rule: '.a { background: url("/b.png?sig=s1") }', index: 0 }] }), privacy);
+  assert.equal((rule?.data as { adds: { rule: string }[] }).adds[0].rule, '.a { background: url("/b.png?sig=REDACTED") }');
+  const declaration = applyPrivacyFilters(ev(3, { source: 13, id: 3, set: { property: 'background', value: 'url(/c.png?key=k)' }, index: [0] }), privacy);
+  assert.equal((declaration?.data as { set: { value: string } }).set.value, 'url(/c.png?key=REDACTED)');
 });

@@ -1,4 +1,4 @@
-import type { KeyMatcher } from './sensitive-key.js';
+import type { KeyMatcher } from '@gosight/shared';
 import { isSensitiveInput } from './sensitive-input.js';
 
 export type MaskInputFn = (text: string, element: HTMLElement) => string;

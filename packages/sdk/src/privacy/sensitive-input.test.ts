@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isSensitiveInput } from './sensitive-input.js';
-import { createKeyMatcher } from './sensitive-key.js';
+import { createKeyMatcher } from '@gosight/shared';
 import { fakeInput } from '../test-support/fake-element.js';
 
 const s = createKeyMatcher();

@@ -1,4 +1,4 @@
-import type { KeyMatcher } from './sensitive-key.js';
+import type { KeyMatcher } from '@gosight/shared';
 
 const ALWAYS_MASKED_TYPES = new Set(['password', 'email', 'tel']);
 /** autocomplete tokens of card, password, one-time-code, email and phone fields. */

@@ -3,7 +3,8 @@ import type { eventWithTime } from '@rrweb/types';
 import { joinParts } from '../batch.js';
 import type { GoSightDeps } from '../gosight.js';
 import { silentLogger } from '../logger.js';
-import { createPrivacyPolicy } from '../privacy/privacy-policy.js';
+import { createSdkPrivacy } from '../privacy/sdk-privacy.js';
+import { resolveConfig } from '../config.js';
 import { createQueuePersistence, type RawStore } from '../queue-persistence.js';
 import type { SendResult } from '../send-outcome.js';
 import { createMemoryStore, type KeyValueStore } from '../storage.js';
@@ -81,7 +82,8 @@ export function createFakeWorld(opts: { tab?: { store: KeyValueStore; map: Map<s
     now: clock.now,
     random: opts.random ?? (() => 0.5),
     newSessionId: () => ids[idIndex++ % ids.length],
-    privacy: createPrivacyPolicy({ redactKeys: [], denyHeaders: [], recordHeaders: true, recordBody: false }),
+    // No live DOM here: no element is in a masked region.
+    privacy: createSdkPrivacy(fakeConfig(), () => null),
     log: silentLogger,
   };
 
@@ -107,3 +109,9 @@ export function createFakeWorld(opts: { tab?: { store: KeyValueStore; map: Map<s
 }
 
 export const types = (batch: ReplayBatch): number[] => batch.events.map((e) => e.type);
+
+function fakeConfig() {
+  const resolved = resolveConfig({ endpoint: 'http://h', projectKey: 'k' });
+  if (!resolved.ok) throw new Error(resolved.reason);
+  return resolved.config;
+}

@@ -1,4 +1,4 @@
-import { REDACTED_URL_VALUE } from '../constants.js';
+import { REDACTED_INLINE } from './markers.js';
 import type { KeyMatcher } from './sensitive-key.js';
 
 /**
@@ -13,7 +13,7 @@ export function redactUrl(url: string, isSensitive: KeyMatcher): string {
   const hashAt = url.indexOf('#');
   let main = hashAt === -1 ? url : url.slice(0, hashAt);
   let hash = hashAt === -1 ? null : url.slice(hashAt + 1);
-  main = main.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):[^/?#@]*@/i, `$1:${REDACTED_URL_VALUE}@`);
+  main = main.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):[^/?#@]*@/i, `$1:${REDACTED_INLINE}@`);
   const queryAt = main.indexOf('?');
   if (queryAt !== -1) main = main.slice(0, queryAt + 1) + redactParams(main.slice(queryAt + 1), isSensitive);
   if (hash !== null) {
@@ -31,29 +31,9 @@ export function redactParams(query: string, isSensitive: KeyMatcher): string {
     .map((part) => {
       const eq = part.indexOf('=');
       if (eq === -1) return part;
-      return isSensitive(decodeName(part.slice(0, eq))) ? `${part.slice(0, eq)}=${REDACTED_URL_VALUE}` : part;
+      return isSensitive(decodeName(part.slice(0, eq))) ? `${part.slice(0, eq)}=${REDACTED_INLINE}` : part;
     })
     .join('&');
-}
-
-const PARAM_IN_TEXT = /([?&#;])([^=&#\s"'<>?]+)=([^&#\s"'<>)]*)/g;
-const JSON_PAIR_IN_TEXT = /"([^"\\]{1,100})"\s*:\s*(?:"(?:[^"\\]|\\.)*"|-?[\d.eE+-]+|true|false)/g;
-
-/**
- * Redacts secrets inside free text (console messages, stack traces, non-JSON bodies): query
- * parameters of any URL in it, and `"key": "value"` pairs of stringified objects.
- */
-export function redactSecretsInText(text: string, isSensitive: KeyMatcher): string {
-  if (typeof text !== 'string') return text;
-  let out = text;
-  if (out.indexOf('=') !== -1) {
-    out = out.replace(PARAM_IN_TEXT, (match, sep: string, name: string) =>
-      isSensitive(decodeName(name)) ? `${sep}${name}=${REDACTED_URL_VALUE}` : match);
-  }
-  if (out.indexOf('"') !== -1) {
-    out = out.replace(JSON_PAIR_IN_TEXT, (match, key: string) => (isSensitive(key) ? `"${key}":"${REDACTED_URL_VALUE}"` : match));
-  }
-  return out;
 }
 
 function decodeName(name: string): string {

@@ -22,7 +22,7 @@ const request = {
 };
 
 test('keeps timing, method, status, sizes; redacts URL and headers; drops bodies by default', () => {
-  const policy = createPrivacyPolicy({ redactKeys: [], denyHeaders: [], recordHeaders: true, recordBody: false });
+  const policy = createPrivacyPolicy({ redactKeys: [], denyHeaders: [], recordHeaders: true, recordBody: false, maxBodyChars: 10_000, consoleMaxArgChars: 2_000 });
   const out = sanitizeNetworkPayload({ requests: [request] }, policy.network);
   assert.deepEqual(out, {
     requests: [{
@@ -35,7 +35,7 @@ test('keeps timing, method, status, sizes; redacts URL and headers; drops bodies
 });
 
 test('with bodies on, they are redacted by key; with headers off, none are kept', () => {
-  const policy = createPrivacyPolicy({ redactKeys: [], denyHeaders: [], recordHeaders: false, recordBody: true });
+  const policy = createPrivacyPolicy({ redactKeys: [], denyHeaders: [], recordHeaders: false, recordBody: true, maxBodyChars: 10_000, consoleMaxArgChars: 2_000 });
   const [out] = sanitizeNetworkPayload({ requests: [request] }, policy.network)!.requests;
   assert.equal(out.requestBody, '{"password":"[REDACTED]","qty":1}');
   assert.equal(out.responseBody, '{"access_token":"[REDACTED]","id":7}');
@@ -44,7 +44,7 @@ test('with bodies on, they are redacted by key; with headers off, none are kept'
 });
 
 test('malformed payloads and entries are dropped', () => {
-  const policy = createPrivacyPolicy({ redactKeys: [], denyHeaders: [], recordHeaders: true, recordBody: false });
+  const policy = createPrivacyPolicy({ redactKeys: [], denyHeaders: [], recordHeaders: true, recordBody: false, maxBodyChars: 10_000, consoleMaxArgChars: 2_000 });
   assert.equal(sanitizeNetworkPayload(null, policy.network), null);
   assert.equal(sanitizeNetworkPayload({ requests: 'x' }, policy.network), null);
   assert.deepEqual(sanitizeNetworkPayload({ requests: [null, { name: 5 }], isInitial: true }, policy.network), { requests: [], isInitial: true });

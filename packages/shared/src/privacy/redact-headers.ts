@@ -1,4 +1,4 @@
-import { REDACTED } from '../constants.js';
+import { REDACTED } from './markers.js';
 import type { KeyMatcher } from './sensitive-key.js';
 
 /**
