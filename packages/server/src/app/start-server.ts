@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config } from '../config/index.js';
-import { StaticProjectKeys } from '../ingest/index.js';
+import { ingestPrivacyPolicy, StaticProjectKeys } from '../ingest/index.js';
 import { ReplayProcessor } from '../processor/index.js';
 import { ArchiveAwareReader } from '../archive/index.js';
 import { LocalDeadLetterAdmin } from '../deadletters/index.js';
@@ -96,6 +96,7 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
       ingest: has('ingest')
         ? {
           queue: queue!.value, projects: new StaticProjectKeys([[project.projectKey, project.projectId]]), limits: config,
+          privacy: ingestPrivacyPolicy(config.redactKeys.split(',').map((key) => key.trim()).filter(Boolean)),
           onAnswer: (status, code) => metrics.ingestRequests.inc({ status: String(status), code }),
         }
         : undefined,

@@ -9,6 +9,7 @@ import { errorHandler } from '../http/error-handler.js';
 import { silentLogger, tempDir } from '../testing/test-support.js';
 import { ingestRoutes } from './ingest-routes.js';
 import { StaticProjectKeys } from './project-keys.js';
+import { ingestPrivacyPolicy } from './scrub-batch.js';
 
 const KEY = 'gs_test_key';
 const queue = await FileQueue.open({ dir: tempDir('ingest-q'), segmentBytes: 1 << 20, logger: silentLogger() });
@@ -17,6 +18,7 @@ app.setErrorHandler(errorHandler);
 await app.register((scope) => ingestRoutes(scope, {
   queue,
   projects: new StaticProjectKeys([[KEY, 'proj-1']]),
+  privacy: ingestPrivacyPolicy(['member_no']),
   limits: { maxBodyBytes: 64 * 1024, maxDecompressedBytes: 256 * 1024, maxEventsPerBatch: 100, maxClockSkewMs: 3_600_000 },
 }));
 after(async () => { await app.close(); await queue.close(); });
@@ -110,7 +112,7 @@ test('when the queue cannot take the batch the answer is 503, never a false ack'
   const app2 = Fastify();
   app2.setErrorHandler(errorHandler);
   await app2.register((scope) => ingestRoutes(scope, {
-    queue: closedQueue, projects: new StaticProjectKeys([[KEY, 'p']]),
+    queue: closedQueue, projects: new StaticProjectKeys([[KEY, 'p']]), privacy: ingestPrivacyPolicy([]),
     limits: { maxBodyBytes: 65536, maxDecompressedBytes: 65536, maxEventsPerBatch: 10, maxClockSkewMs: 3_600_000 },
   }));
   const res = await app2.inject({ method: 'POST', url: '/v1/replay', payload: JSON.stringify(batch(5)), headers: { 'content-type': 'application/json', 'x-gosight-key': KEY } });
@@ -148,4 +150,32 @@ test('CORS answers on the ingest path only', async () => {
     assert.equal(res.headers['access-control-allow-origin'], undefined, `no CORS on ${url}`);
     assert.equal(res.statusCode, 404);
   }
+});
+
+test('the second line: free text with secrets is scrubbed before the queue; a clean batch is queued byte for byte', async () => {
+  const leaky = {
+    sessionId, seq: 40,
+    events: [
+      { type: 4, timestamp: T0 + 40, data: { href: 'https://a.test/cb?access_token=T1&memberNo=M7&x=1', width: 800, height: 600 } },
+      { type: 6, timestamp: T0 + 41, data: { plugin: 'rrweb/console@1', payload: { level: 'error', payload: [JSON.stringify('Login failed for bob, token=T2')], trace: [] } } },
+      { type: 5, timestamp: T0 + 42, data: { tag: 'checkout', payload: { api_key: 'T3', note: 'password: T4x' } } },
+      { type: 6, timestamp: T0 + 43, data: { plugin: 'rrweb/network@1', payload: { requests: [{ bad: true }] } } },
+      { type: 3, timestamp: T0 + 44, data: { source: 0, adds: [], removes: [], texts: [{ id: 1, value: 'token=in-the-dom' }], attributes: [] } },
+    ],
+  };
+  const res = await post(gzipSync(JSON.stringify(leaky)), { 'x-gosight-key': KEY, 'content-encoding': 'gzip' });
+  assert.equal(res.statusCode, 200, res.body);
+  const clean = JSON.stringify(batch(41));
+  assert.equal((await post(clean, { 'x-gosight-key': KEY })).statusCode, 200);
+  const messages = await collect(queue, 'ingest-test-scrub', 100);
+  const [scrubbed, untouched] = messages.slice(-2).map((m) => decodeEnvelope(m.value));
+  assert.equal(scrubbed.header.encoding, 'gzip');
+  const text = gunzipSync(scrubbed.body).toString('utf8');
+  for (const secret of ['T1', 'M7', 'T2', 'T3', 'T4x']) assert.equal(text.includes(secret), false, `${secret} reached the queue`);
+  const events = (JSON.parse(text) as { events: { data: Record<string, unknown> }[] }).events;
+  assert.equal(events.length, 5, 'no event is dropped: an entry with nothing to keep stays, empty');
+  assert.equal(events[0].data.href, 'https://a.test/cb?access_token=REDACTED&memberNo=REDACTED&x=1');
+  assert.deepEqual(events[3].data, { plugin: 'rrweb/network@1', payload: { requests: [] } });
+  assert.ok(text.includes('token=in-the-dom'), 'the DOM is the SDK\'s to mask: never rewritten here');
+  assert.equal(untouched.body.toString('utf8'), clean, 'a clean batch is queued as sent');
 });

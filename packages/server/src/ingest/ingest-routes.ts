@@ -1,15 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
-import { INGEST_PATH, PROJECT_KEY_HEADER, PROJECT_KEY_QUERY, WIRE_LIMITS } from '@gosight/shared';
+import { INGEST_PATH, PROJECT_KEY_HEADER, PROJECT_KEY_QUERY, WIRE_LIMITS, type PrivacyPolicy } from '@gosight/shared';
 import { GoSightError } from '../errors/index.js';
 import { asGoSightError, errorHandler } from '../http/index.js';
 import type { ReplayQueue } from '../queue/index.js';
 import { encodeEnvelope } from '../pipeline/envelope.js';
+import { compressChunk } from '../pipeline/gzip.js';
 import { HOT_RETENTION_MS } from '../pipeline/retention.js';
 import { decodeBody } from './decode-body.js';
 import { checkJsonDepth } from './json-depth.js';
 import type { ProjectResolver } from './project-keys.js';
 import { validateBatch } from '../pipeline/validate-batch.js';
+import { scrubBatchEvents } from './scrub-batch.js';
 
 export interface IngestLimits {
   maxBodyBytes: number;
@@ -21,6 +23,8 @@ export interface IngestLimits {
 
 export interface IngestDeps {
   queue: ReplayQueue;
+  /** The second line of privacy (scrub-batch.ts), from `--redact-keys`. */
+  privacy: PrivacyPolicy;
   projects: ProjectResolver;
   limits: IngestLimits;
   now?: () => number;
@@ -35,8 +39,8 @@ const ACCEPTED_TYPES = ['application/json', 'text/plain', ''];
 const INGEST_PREFIX = INGEST_PATH.slice(0, INGEST_PATH.lastIndexOf('/'));
 
 /**
- * `POST /v1/replay`: decompress (capped), check nesting, parse, validate, append to the
- * replay topic, and ack only once the queue says the batch is durable.
+ * `POST /v1/replay`: decompress (capped), check nesting, parse, validate, scrub free text,
+ * append to the replay topic, and ack only once the queue says the batch is durable.
  */
 export async function ingestRoutes(app: FastifyInstance, deps: IngestDeps): Promise<void> {
   await app.register(async (scope) => ingestScope(scope, deps), { prefix: INGEST_PREFIX });
@@ -91,6 +95,15 @@ async function ingestScope(app: FastifyInstance, deps: IngestDeps): Promise<void
     });
     if (!check.ok) throw new GoSightError('INVALID_BATCH', `invalid batch: ${check.problems.join('; ')}`);
     const { sessionId, seq, events } = check.batch;
+    let body = raw;
+    const scrubbed = scrubBatchEvents(events, deps.privacy);
+    if (scrubbed) {
+      // The only second encode (and compression) on the write path, and only for a batch that
+      // carried a secret past its SDK: the bytes as sent must not reach the queue's disk.
+      const json = Buffer.from(JSON.stringify({ ...check.batch, events: scrubbed }));
+      body = encoding === 'gzip' ? await compressChunk(json, 6) : json;
+      req.log.info({ sessionId, seq }, 'batch carried secrets in free text; scrubbed before queueing');
+    }
     const header = {
       v: 1 as const,
       projectId,
@@ -101,7 +114,7 @@ async function ingestScope(app: FastifyInstance, deps: IngestDeps): Promise<void
       encoding,
     };
     // The key is the session: in a partitioned queue a session's batches stay in order.
-    await deps.queue.publish(header.sessionId, encodeEnvelope(header, raw));
+    await deps.queue.publish(header.sessionId, encodeEnvelope(header, body));
     req.log.debug({ sessionId, seq, events: events.length }, 'batch acked');
     return reply.code(200).send({ accepted: events.length, sessionId: header.sessionId, seq });
   });
