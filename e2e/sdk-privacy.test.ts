@@ -10,6 +10,7 @@ import { fetchAllEvents, listSessions, waitFor } from './support/api-client.js';
 import { startServerProcess } from './support/server-process.js';
 import { sdkContext, sessionIdOf, until } from './support/sdk-page.js';
 import { startFakeIngest, startFixtureServer } from './support/sdk-servers.js';
+import { findSecret } from './support/secret-scan.js';
 
 const KEY = 'gs_sdk_privacy_test';
 
@@ -92,7 +93,8 @@ test('privacy: no secret leaves the browser, in any byte sent, while the page st
     const ofTabB = (r: (typeof ingest.all)[number]) => r.batch?.sessionId === sessionB;
     const sentA = ingest.all.filter((r) => !ofTabB(r)).map(bytes).join('\n');
     const sentB = ingest.all.filter(ofTabB).map(bytes).join('\n');
-    const leaks = [...SECRETS.filter((secret) => sentA.includes(secret)), ...ALWAYS_SECRET.filter((secret) => sentB.includes(secret))];
+    // Each secret as typed, URL-encoded, JSON-escaped and base64.
+    const leaks = [...SECRETS.filter((secret) => findSecret(sentA, secret)), ...ALWAYS_SECRET.filter((secret) => findSecret(sentB, secret))];
     assert.deepEqual(leaks, [], `secrets that left the browser: ${leaks.join(', ')}`);
     assert.ok(sentB.includes('SECRET-PREFILLED-9C4'), 'maskAllInputs: false does record ordinary fields');
     const decoded = ingest.requests.map((r) => r.text).join('\n');
@@ -114,7 +116,7 @@ test('privacy: no secret leaves the browser, in any byte sent, while the page st
     const { chunks } = await fetchAllEvents(server.url, sessionA);
     const events: RrwebEvent[] = chunks.flat();
     const storedText = JSON.stringify(events);
-    assert.deepEqual(SECRETS.filter((secret) => storedText.includes(secret)), []);
+    assert.deepEqual(SECRETS.filter((secret) => findSecret(storedText, secret)), []);
     assert.ok(storedText.includes('user-visible-42') && storedText.includes('$identify'));
 
     // 3. It replays: masked text as stars, blocked elements as same-size placeholders, the rest as it was.

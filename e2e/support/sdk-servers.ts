@@ -4,6 +4,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 import type { ReplayBatch } from '@gosight/shared';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -82,7 +83,7 @@ async function handleFixture(req: IncomingMessage, res: ServerResponse, bundle: 
   const url = new URL(req.url ?? '/', 'http://fixture');
   if (url.pathname.startsWith('/api/')) {
     const body = await readBody(req);
-    const secret = url.searchParams.get('respond') ?? 'none';
+    const secret = url.searchParams.get('respond_token') ?? url.searchParams.get('respond') ?? 'none';
     res.writeHead(200, {
       'Content-Type': 'application/json',
       'X-Auth-Token': secret,
@@ -90,6 +91,12 @@ async function handleFixture(req: IncomingMessage, res: ServerResponse, bundle: 
       'Set-Cookie': `session=${secret}; Path=/`,
     });
     res.end(JSON.stringify({ ok: true, received: body.length, access_token: secret, message: 'visible-response-field' }));
+    return;
+  }
+  if (url.pathname.startsWith('/img/')) {
+    // Any image path is a small patterned PNG, whatever its query: pages can show images whose URLs carry parameters.
+    res.writeHead(200, { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' });
+    res.end(FIXTURE_PNG);
     return;
   }
   const file = url.pathname === '/sdk/gosight.js' ? bundle
@@ -101,6 +108,22 @@ async function handleFixture(req: IncomingMessage, res: ServerResponse, bundle: 
   res.writeHead(200, { 'Content-Type': TYPES[ext] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
   res.end(readFileSync(file));
 }
+
+/** A 48 x 48 checkerboard, so a loaded image and a broken one look different in a screenshot. */
+const FIXTURE_PNG = (() => {
+  const png = new PNG({ width: 48, height: 48 });
+  for (let y = 0; y < 48; y++) {
+    for (let x = 0; x < 48; x++) {
+      const i = (y * 48 + x) * 4;
+      const dark = ((x >> 3) + (y >> 3)) % 2 === 0;
+      png.data[i] = dark ? 30 : 220;
+      png.data[i + 1] = dark ? 90 : 200;
+      png.data[i + 2] = dark ? 160 : 120;
+      png.data[i + 3] = 255;
+    }
+  }
+  return PNG.sync.write(png);
+})();
 
 /** One request the SDK made to the ingest, as it arrived. */
 export interface CapturedRequest {

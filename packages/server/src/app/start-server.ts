@@ -96,7 +96,7 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
       ingest: has('ingest')
         ? {
           queue: queue!.value, projects: new StaticProjectKeys([[project.projectKey, project.projectId]]), limits: config,
-          privacy: ingestPrivacyPolicy(config.redactKeys.split(',').map((key) => key.trim()).filter(Boolean)),
+          privacy: ingestPrivacyPolicy((config.redactKeys ?? '').split(',').map((key) => key.trim()).filter(Boolean)),
           onAnswer: (status, code) => metrics.ingestRequests.inc({ status: String(status), code }),
         }
         : undefined,

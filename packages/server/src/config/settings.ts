@@ -33,7 +33,7 @@ export interface Config {
   maxChunkBytes: number;
   diskReserveBytes: number;
   allowedHosts: string;
-  redactKeys: string;
+  redactKeys: string | undefined;
   trustProxy: string | undefined;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
@@ -97,7 +97,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     help: 'Free space kept on the data directory\'s disk for the store: below it the embedded queue refuses batches (503, Retry-After) until space returns.' },
   { key: 'allowedHosts', flag: 'allowed-hosts', env: 'GOSIGHT_ALLOWED_HOSTS', kind: 'string', default: 'localhost,127.0.0.1,[::1]',
     help: 'Comma-separated Host names the server answers (any port); others get 403, which stops DNS rebinding. "*.example.com" allows subdomains, "*" any host. The --host address is added.' },
-  { key: 'redactKeys', flag: 'redact-keys', env: 'GOSIGHT_REDACT_KEYS', kind: 'string', default: '',
+  { key: 'redactKeys', flag: 'redact-keys', env: 'GOSIGHT_REDACT_KEYS', kind: 'string', default: undefined,
     help: 'Comma-separated extra key names whose values the ingest scrubs from free text, URLs and payloads (like the SDK\'s redactKeys; token, password, … always are).' },
   { key: 'trustProxy', flag: 'trust-proxy', env: 'GOSIGHT_TRUST_PROXY', kind: 'string', default: undefined,
     help: 'Trust X-Forwarded-* headers from: "true" (any proxy), a hop count, or comma-separated proxy addresses/CIDRs. Unset: trust none.' },
