@@ -205,7 +205,9 @@ test('privacy audit: secrets planted in every place a page keeps them; none is s
     // Unmasked content replays pixel for pixel; masked content replays as stars; clean resource URLs still load.
     const player = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await player.goto(`${site.url}/replay.html`);
-    const offset = visits[0].endedAt - replayEvents[0].timestamp - 300;
+    // The end of the recording: every change made, the page as it was when it closed.
+    const times = replayEvents.map((e) => e.timestamp);
+    const offset = Math.max(...times) - Math.min(...times);
     const replay = await player.evaluate(async ({ events, offset }) => {
       const doc = await (window as unknown as { replayAt(e: unknown[], o: number): Promise<Document> }).replayAt(events, offset);
       const logo = doc.getElementById('logo') as HTMLImageElement | null;
