@@ -73,6 +73,12 @@ test('text-bearing attributes are masked inside masked regions only, and when th
   assert.deepEqual(tree.childNodes[2].attributes, { alt: '*******' }, 'fails closed');
 });
 
+test('a changed style attribute, recorded as a diff, loses secret parameters in url()', () => {
+  const change = { attributes: [{ id: 3, attributes: { style: { 'background-image': 'url(/a.png?token=t)', color: 'red', background: ['url(/b.png?sig=s)', 'important'] } } }] };
+  scrubMutation(change, scrubber([]));
+  assert.deepEqual(change.attributes[0].attributes.style, { 'background-image': 'url(/a.png?token=REDACTED)', color: 'red', background: ['url(/b.png?sig=REDACTED)', 'important'] });
+});
+
 test('CSS url() redaction keeps quotes and leaves clean URLs alone', () => {
   assert.equal(redactCssUrls('a{b:url( "/x.png?token=t" )}', s), 'a{b:url("/x.png?token=REDACTED")}');
   assert.equal(redactCssUrls('a{b:url(/x.png?v=2)}', s), 'a{b:url(/x.png?v=2)}');

@@ -86,6 +86,7 @@ function scrubAttributes(attributes: Record<string, unknown>, id: unknown, scrub
   let masked: boolean | undefined;
   for (const name of Object.keys(attributes)) {
     const value = attributes[name];
+    if (name === 'style' && value && typeof value === 'object') scrubStyleDiff(value as Record<string, unknown>, isSensitive);
     if (typeof value !== 'string' || value === '') continue;
     if (name === 'srcset' || name === 'imagesrcset') attributes[name] = redactSrcset(value, isSensitive);
     else if (name === 'style' || name === '_cssText') attributes[name] = redactCssUrls(value, isSensitive);
@@ -96,6 +97,15 @@ function scrubAttributes(attributes: Record<string, unknown>, id: unknown, scrub
       masked ??= isMasked(id, scrubber);
       if (masked) attributes[name] = (attributes[name] as string).replace(/\S/g, '*');
     }
+  }
+}
+
+/** rrweb records a changed style attribute as a diff: `{ prop: value | [value, priority] | false }`. */
+function scrubStyleDiff(diff: Record<string, unknown>, isSensitive: KeyMatcher): void {
+  for (const prop of Object.keys(diff)) {
+    const value = diff[prop];
+    if (typeof value === 'string') diff[prop] = redactCssUrls(value, isSensitive);
+    else if (Array.isArray(value) && typeof value[0] === 'string') value[0] = redactCssUrls(value[0], isSensitive);
   }
 }
 
