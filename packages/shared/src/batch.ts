@@ -54,4 +54,10 @@ export const WIRE_LIMITS = {
    * elements deep; much deeper values overflow the stack of the recursive walks after ingest.
    */
   maxJsonDepth: 1_000,
+  /**
+   * JSON characters of the events whose free text the ingest scrubs (page views, console and
+   * network entries, custom events) in one batch. The SDK cuts a whole batch at 512 Ki
+   * characters; the cap bounds the scrubber's work on a hostile batch.
+   */
+  maxFreeTextChars: 1_048_576,
 } as const;

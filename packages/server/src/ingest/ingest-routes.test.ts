@@ -179,3 +179,19 @@ test('the second line: free text with secrets is scrubbed before the queue; a cl
   assert.ok(text.includes('token=in-the-dom'), 'the DOM is the SDK\'s to mask: never rewritten here');
   assert.equal(untouched.body.toString('utf8'), clean, 'a clean batch is queued as sent');
 });
+
+test('a batch with more free text than any SDK sends is refused before it is scrubbed', async () => {
+  const line = JSON.stringify('x'.repeat(10_000));
+  const events = Array.from({ length: 100 }, (_, i) => ({ type: 6, timestamp: T0 + i, data: { plugin: 'rrweb/console@1', payload: { level: 'log', payload: [line, line], trace: [] } } }));
+  const roomy = Fastify();
+  roomy.setErrorHandler(errorHandler);
+  await roomy.register((scope) => ingestRoutes(scope, {
+    queue, projects: new StaticProjectKeys([[KEY, 'p']]), privacy: ingestPrivacyPolicy([]),
+    limits: { maxBodyBytes: 1 << 20, maxDecompressedBytes: 16 << 20, maxEventsPerBatch: 1000, maxClockSkewMs: 3_600_000 },
+  }));
+  const res = await roomy.inject({ method: 'POST', url: '/v1/replay', payload: gzipSync(JSON.stringify({ sessionId, seq: 50, events })),
+    headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-gosight-key': KEY } });
+  await roomy.close();
+  assert.equal(res.statusCode, 400);
+  assert.match(errorCode(res).message, /console and network entries and custom events hold \d+ characters of JSON; at most 1048576/);
+});

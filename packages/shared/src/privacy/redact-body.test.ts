@@ -30,3 +30,18 @@ test('bodies are cut at maxChars; null and undefined pass, non-strings are dropp
   assert.equal(redactBody(undefined, s, 10), undefined);
   assert.equal(redactBody({ password: 'p' }, s, 10), null);
 });
+
+test('a body larger than what is kept: secret keys go in the whole tree, free text is scrubbed in what is kept', () => {
+  const big = JSON.stringify({ card: { number: '4242' }, note: 'token=t1x', filler: 'x'.repeat(100) });
+  const out = redactBody(big, s, 60)!;
+  assert.ok(out.startsWith('{"card":"[REDACTED]","note":"token=REDACTED","filler":"xxx'), out);
+  assert.ok(out.endsWith('more characters]'));
+  assert.equal(redactBody(`password=p1&${'a'.repeat(50)}`, s, 20), 'password=REDACTED&aaaaaaaa…[42 more characters]');
+});
+
+test('a form body that does not match to the end is rejected in linear time', () => {
+  const hostile = `a=1&${'b'.repeat(20_000)} `;
+  const started = performance.now();
+  redactBody(hostile, s, 100_000);
+  assert.ok(performance.now() - started < 200, 'no catastrophic backtracking');
+});

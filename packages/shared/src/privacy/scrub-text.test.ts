@@ -74,3 +74,21 @@ test('keys from the options are scrubbed too', () => {
   const custom = createKeyMatcher(['member_no']);
   assert.equal(scrubText('lookup memberNo=M-1 failed', custom), 'lookup memberNo=REDACTED failed');
 });
+
+test('hostile text costs linear time (the ingest scrubs what any visitor sends)', () => {
+  const n = 65_536;
+  const hostile = {
+    'JWT starts': 'eyJ-'.repeat(n / 4),
+    'bare colons': 'password:'.repeat(n / 9),
+    'unclosed quotes': "token='".repeat(n / 7),
+    'names': 'password '.repeat(n / 9),
+    'card-like digits': '4 '.repeat(n / 2),
+    'base64-like': 'aB3-'.repeat(n / 4),
+  };
+  for (const [name, text] of Object.entries(hostile)) {
+    const started = performance.now();
+    scrubText(text, s);
+    const ms = performance.now() - started;
+    assert.ok(ms < 250, `${name}: ${ms.toFixed(0)} ms for ${text.length} characters`);
+  }
+});

@@ -1,4 +1,4 @@
-import { REDACTED_INLINE } from './markers.js';
+import { REDACTED, REDACTED_INLINE } from './markers.js';
 import type { KeyMatcher } from './sensitive-key.js';
 
 /**
@@ -15,18 +15,40 @@ import type { KeyMatcher } from './sensitive-key.js';
 export function scrubText(text: string, isSensitive: KeyMatcher): string {
   if (typeof text !== 'string' || text.length < 6) return text;
   let out = text;
-  if (out.indexOf('eyJ') !== -1) out = out.replace(JWT, REDACTED_INLINE);
+  if (out.indexOf('eyJ') !== -1) out = out.replace(DOTTED_RUN, (run) => (run.indexOf('eyJ') === -1 ? run : redactJwts(run)));
   out = scrubPairs(out, isSensitive);
   if (/\d{6}/.test(out.replace(/[ -]/g, ''))) out = out.replace(CARD, (match) => (isCardNumber(match) ? REDACTED_INLINE : match));
   return out.replace(LONG_TOKEN, (match) => (looksRandom(match) ? REDACTED_INLINE : match));
 }
 
-/** Header and payload of a JWT start with `{"`, which base64url-encodes to `eyJ`. */
-const JWT = /\beyJ[\w-]{4,}\.eyJ[\w-]{4,}\.[\w-]*/g;
+/** A run of base64url characters and dots long enough to hold a JWT. */
+const DOTTED_RUN = /[\w.-]{20,}/g;
+
+/**
+ * JWTs in a run: a part holding `eyJ` (a JSON header, base64url) followed by a part starting
+ * with `eyJ` (the payload) and a third (the signature). Split by hand, not matched with one
+ * pattern, so hostile text full of `eyJ` costs linear time.
+ */
+function redactJwts(run: string): string {
+  const parts = run.split('.');
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const at = parts[i].indexOf('eyJ');
+    if (at !== -1 && i + 2 < parts.length && parts[i + 1].startsWith('eyJ')) {
+      out.push(parts[i].slice(0, at) + REDACTED_INLINE);
+      i += 2;
+    } else {
+      out.push(parts[i]);
+    }
+  }
+  return out.join('.');
+}
 /** A word that may name a value: `password`, `access_token`, `X-Api-Key`, `config.apiKey`. */
 const NAME = /[A-Za-z_][\w.-]{0,63}/g;
-/** `=v`, `: v`, `":"v"` after a name (an optional closing quote of a quoted name first). */
-const ASSIGNED = /(["']?)(\s*[=:]\s*)("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[^\s"'&;,<>(){}[\]]+)/y;
+/** `=`, `: `, `":` after a name (an optional closing quote of a quoted name first). */
+const SEPARATOR = /(["']?)(\s*[=:]\s*)/y;
+/** The value after a separator: quoted (escapes allowed, one line), or a run of characters. */
+const VALUE = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[^\s"'&;,<>(){}[\]]+/y;
 /** ` v` after a name: only a value that looks like a credential counts (see `isCredentialLike`). */
 const SPACED = /[ \t]{1,3}([\w.~+/=-]{6,400})/y;
 /** Schemes of the Authorization header, which come before a credential in logs. */
@@ -43,21 +65,27 @@ function scrubPairs(text: string, isSensitive: KeyMatcher): string {
     if (!spacedName && !isSensitive(name)) continue;
     let valueAt = -1;
     let replacement = REDACTED_INLINE;
-    ASSIGNED.lastIndex = end;
-    const assigned = spacedName ? null : ASSIGNED.exec(text);
-    if (assigned) {
-      const [, closingQuote, separator, value] = assigned;
-      const quoted = value[0] === '"' || value[0] === "'";
-      // `session.js:10:5` (a stack frame) and `user:pass@host` are not pairs: a bare colon needs a quote.
+    SEPARATOR.lastIndex = end;
+    const separated = spacedName ? null : SEPARATOR.exec(text);
+    if (separated) {
+      const [, closingQuote, separator] = separated;
+      const at = SEPARATOR.lastIndex;
+      const quoted = text[at] === '"' || text[at] === "'";
+      // `session.js:10:5` (a stack frame) and `user:pass@host` are not pairs: a bare colon needs a
+      // quote. Decided before the value is read, so a run of `a:a:a:…` is read once, not once per name.
       const bareColon = separator.endsWith(':') && !closingQuote && !quoted;
-      if (!bareColon && !quoted && AUTH_SCHEMES.has(value.toLowerCase())) {
+      VALUE.lastIndex = at;
+      const value = bareColon ? null : VALUE.exec(text);
+      if (value && !quoted && AUTH_SCHEMES.has(value[0].toLowerCase())) {
         // `Authorization: Bearer t`: the scheme stays, the credential after it goes (next turn).
-        NAME.lastIndex = assigned.index + closingQuote.length + separator.length;
-      } else if (!bareColon) {
-        valueAt = assigned.index + closingQuote.length + separator.length;
-        if (quoted) replacement = `${value[0]}${REDACTED_INLINE}${value[0]}`;
+        NAME.lastIndex = at;
+      } else if (value && !isRedacted(value[0])) {
+        valueAt = at;
+        if (quoted) replacement = `${value[0][0]}${REDACTED_INLINE}${value[0][0]}`;
         else if (closingQuote) replacement = `${closingQuote}${REDACTED_INLINE}${closingQuote}`;
-        NAME.lastIndex = ASSIGNED.lastIndex;
+        NAME.lastIndex = VALUE.lastIndex;
+      } else if (value) {
+        NAME.lastIndex = VALUE.lastIndex;
       }
     } else {
       SPACED.lastIndex = end;
@@ -72,6 +100,12 @@ function scrubPairs(text: string, isSensitive: KeyMatcher): string {
     copied = NAME.lastIndex;
   }
   return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** A value already replaced, by this scrubber or by a key-based one (`[REDACTED]` in JSON). */
+function isRedacted(value: string): boolean {
+  const inner = value[0] === '"' || value[0] === "'" ? value.slice(1, -1) : value;
+  return inner === REDACTED_INLINE || inner === REDACTED;
 }
 
 /** A word after `password`, `token`, `Bearer`…: a credential if it has a digit, or is long. */

@@ -30,11 +30,22 @@ function words(key: string): string[] {
  */
 export function createKeyMatcher(extraKeys: readonly string[] = []): KeyMatcher {
   const fragments = SECRET_FRAGMENTS.concat(extraKeys.map(compact).filter((k) => k.length > 0));
-  return (key) => {
-    if (typeof key !== 'string' || key === '') return false;
+  const decide = (key: string): boolean => {
     const flat = compact(key);
     for (const fragment of fragments) if (flat.includes(fragment)) return true;
     for (const word of words(key)) if (SECRET_WORDS.has(word)) return true;
     return false;
+  };
+  // The free-text scrubber asks about every word of a message; most are asked again and again.
+  const seen = new Map<string, boolean>();
+  return (key) => {
+    if (typeof key !== 'string' || key === '') return false;
+    let answer = seen.get(key);
+    if (answer === undefined) {
+      answer = decide(key);
+      if (seen.size >= 4096) seen.clear();
+      seen.set(key, answer);
+    }
+    return answer;
   };
 }
