@@ -190,9 +190,11 @@ export function hostileBatches({ now }: Ctx): HostileCase[] {
   batch('strings: a 5 MB text node in the snapshot', 'stored', [meta(now), full(now + 1, { type: 0, id: 1, childNodes: [{ type: 3, textContent: mb(5), id: 2 }] })]);
   batch('strings: a 2 MB attribute', 'stored', [meta(now), full(now + 1, { type: 0, id: 1, childNodes: [{ type: 2, tagName: 'div', attributes: { title: mb(2) }, childNodes: [], id: 2 }] })]);
   batch('strings: a 3 MB input value', 'stored', [...opening(), inc(now + 2, { source: 5, id: 2, text: mb(3), isChecked: false })]);
-  batch('strings: a 3 MB console message and stack', 'stored', [...opening(), { type: 6, timestamp: now + 2, data: { plugin: 'rrweb/console@1', payload: { level: 'error', payload: [mb(3)], trace: [mb(1)] } } }]);
-  batch('strings: a 3 MB request URL and body', 'stored', [...opening(), { type: 6, timestamp: now + 2, data: { plugin: 'rrweb/network@1', payload: { requests: [{ name: mb(1), method: mb(1), status: 200, responseBody: mb(1), requestHeaders: { a: mb(0.5) } }] } } }]);
-  batch('strings: a 4 MB custom payload', 'stored', [...opening(), { type: 5, timestamp: now + 2, data: { tag: 'checkout', payload: { blob: mb(4) } } }]);
+  // Free-text events (console, network, custom) over 1 Mi characters in a batch are refused: the ingest scrubs them.
+  batch('strings: a 900 kB console message', 'stored', [...opening(), { type: 6, timestamp: now + 2, data: { plugin: 'rrweb/console@1', payload: { level: 'error', payload: [mb(0.9)], trace: [] } } }]);
+  batch('strings: a 3 MB console message and stack', '4xx', [...opening(), { type: 6, timestamp: now + 2, data: { plugin: 'rrweb/console@1', payload: { level: 'error', payload: [mb(3)], trace: [mb(1)] } } }]);
+  batch('strings: a 3 MB request URL and body', '4xx', [...opening(), { type: 6, timestamp: now + 2, data: { plugin: 'rrweb/network@1', payload: { requests: [{ name: mb(1), method: mb(1), status: 200, responseBody: mb(1), requestHeaders: { a: mb(0.5) } }] } } }]);
+  batch('strings: a 4 MB custom payload', '4xx', [...opening(), { type: 5, timestamp: now + 2, data: { tag: 'checkout', payload: { blob: mb(4) } } }]);
   batch('strings: a 1 MB plugin name', '4xx', [...opening(), { type: 6, timestamp: now + 2, data: { plugin: mb(1), payload: {} } }]);
   batch('strings: a 1 MB custom tag', '4xx', [...opening(), { type: 5, timestamp: now + 2, data: { tag: mb(1), payload: {} } }]);
   batch('strings: a 1 MB user id', '4xx', [...opening(), { type: 5, timestamp: now + 2, data: { tag: '$identify', payload: { userId: mb(1) } } }]);
