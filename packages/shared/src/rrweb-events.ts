@@ -27,6 +27,7 @@ export const IncrementalSource = {
   Log: 11,
   Drag: 12,
   StyleDeclaration: 13,
+  AdoptedStyleSheet: 15,
 } as const;
 
 /** rrweb's MouseInteractions.Click. */

@@ -40,4 +40,6 @@ test('mutations: URLs everywhere, attributes of masked elements, style changes',
   assert.equal((rule?.data as { adds: { rule: string }[] }).adds[0].rule, '.a { background: url("/b.png?sig=REDACTED") }');
   const declaration = applyPrivacyFilters(ev(3, { source: 13, id: 3, set: { property: 'background', value: 'url(/c.png?key=k)' }, index: [0] }), privacy);
   assert.equal((declaration?.data as { set: { value: string } }).set.value, 'url(/c.png?key=REDACTED)');
+  const adopted = applyPrivacyFilters(ev(3, { source: 15, id: 1, styleIds: [1], styles: [{ styleId: 1, rules: [{ rule: '.d { background: url(/d.png?token=t) }' }] }] }), privacy);
+  assert.equal((adopted?.data as { styles: { rules: { rule: string }[] }[] }).styles[0].rules[0].rule, '.d { background: url(/d.png?token=REDACTED) }');
 });

@@ -18,16 +18,21 @@ export function applyPrivacyFilters(event: RrwebEvent, privacy: SdkPrivacy): Rrw
   }
   if (event.type === EventType.IncrementalSnapshot) {
     if (data.source === IncrementalSource.Mutation) scrubMutation(data, privacy.dom);
-    else if (data.source === IncrementalSource.StyleSheetRule || data.source === IncrementalSource.StyleDeclaration) scrubStyleChange(data, privacy);
+    else if (data.source === IncrementalSource.StyleSheetRule || data.source === IncrementalSource.StyleDeclaration
+      || data.source === IncrementalSource.AdoptedStyleSheet) scrubStyleChange(data, privacy);
   }
   return scrubEventText(event, privacy.policy);
 }
 
-/** CSS rules added (StyleSheetRule) or a property set (StyleDeclaration) may hold `url()`s. */
+/** CSS rules added (StyleSheetRule), a property set (StyleDeclaration) or adopted sheets' rules may hold `url()`s. */
 function scrubStyleChange(data: Record<string, unknown>, privacy: SdkPrivacy): void {
   const isSensitive = privacy.policy.isSensitiveKey;
-  const adds = data.adds as { rule?: unknown }[] | undefined;
-  if (Array.isArray(adds)) for (const add of adds) if (add && typeof add.rule === 'string') add.rule = redactCssUrls(add.rule, isSensitive);
+  const scrubRules = (rules: unknown): void => {
+    if (!Array.isArray(rules)) return;
+    for (const item of rules as { rule?: unknown }[]) if (item && typeof item.rule === 'string') item.rule = redactCssUrls(item.rule, isSensitive);
+  };
+  scrubRules(data.adds);
+  if (Array.isArray(data.styles)) for (const sheet of data.styles as { rules?: unknown }[]) if (sheet) scrubRules(sheet.rules);
   const set = data.set as { value?: unknown } | undefined;
   if (set && typeof set.value === 'string') set.value = redactCssUrls(set.value, isSensitive);
 }

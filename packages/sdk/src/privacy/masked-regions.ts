@@ -2,7 +2,7 @@
  * Where typed text lives outside form fields: rich-text editors, chat boxes and comment
  * fields are `contenteditable` (any value but "false") or carry `role="textbox"`.
  */
-export const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"]),[role="textbox"]';
+const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"]),[role="textbox"]';
 
 export interface MaskedRegionOptions {
   maskAllInputs: boolean;
