@@ -54,7 +54,7 @@ const VISIBLE = [
   'VISIBLE-AUDIT-HEADLINE', 'visible-title-attribute', 'visible-plan-pro', 'visible-avatar-alt', 'visible-resource-param',
   'visible-style-param', 'visible-reset-link', 'visible-meta-description', 'visible-user-bob',
   'visible-warn-prefix', 'visible-jwt-prefix', 'visible-card-prefix', 'visible-hex-prefix', 'visible-object-user',
-  'Token refresh failed', 'OAuth exchange failed', 'visible-user-42', 'visible-trait-plan', 'visible-chat', 'visible-added-later',
+  'visible-element-prefix', '<div#masked-card.box.gosight-mask>', 'Token refresh failed', 'OAuth exchange failed', 'visible-user-42', 'visible-trait-plan', 'visible-chat', 'visible-added-later',
   'visible-network-done',
 ];
 const VISIBLE_WITH_NETWORK = ['visible-order-note'];

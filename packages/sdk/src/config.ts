@@ -1,4 +1,3 @@
-import type { LogLevel } from '@rrweb/rrweb-plugin-console-record';
 import type { NetworkInitiatorType } from '@rrweb/types';
 import {
   DEFAULT_BLOCK_CLASS,
@@ -14,6 +13,13 @@ import {
   MIN_FLUSH_INTERVAL_MS,
 } from './constants.js';
 import type { MaskInputFn, MaskTextFn } from './privacy/mask-functions.js';
+
+/** Console methods that can be recorded (the levels of rrweb's console plugin). */
+const CONSOLE_LEVEL_NAMES = [
+  'assert', 'clear', 'count', 'countReset', 'debug', 'dir', 'dirxml', 'error', 'group',
+  'groupCollapsed', 'groupEnd', 'info', 'log', 'table', 'time', 'timeEnd', 'timeLog', 'trace', 'warn',
+] as const;
+export type ConsoleLevel = (typeof CONSOLE_LEVEL_NAMES)[number];
 
 /** Opt-in network recording (spec `events.network`). */
 export interface NetworkOptions {
@@ -49,7 +55,7 @@ export interface GoSightOptions {
   /** More key names treated as secret in URLs, bodies and console text (token, password, … always are). */
   redactKeys?: string[];
   /** Console levels to record (an empty list turns console recording off); `errors: false` stops recording unhandled errors. */
-  console?: { levels?: LogLevel[]; errors?: boolean };
+  console?: { levels?: ConsoleLevel[]; errors?: boolean };
   /** `true` or options to record fetch/XHR and resource timings. Default off. */
   network?: boolean | NetworkOptions;
   flushIntervalMs?: number;
@@ -79,7 +85,7 @@ export interface GoSightConfig {
   readonly maskInputFn: MaskInputFn | undefined;
   readonly maskTextFn: MaskTextFn | undefined;
   readonly redactKeys: readonly string[];
-  readonly consoleLevels: readonly LogLevel[];
+  readonly consoleLevels: readonly ConsoleLevel[];
   readonly captureErrors: boolean;
   /** null when network recording is off. */
   readonly network: NetworkConfig | null;
@@ -93,10 +99,7 @@ export interface GoSightConfig {
 
 export type ResolveConfigResult = { ok: true; config: GoSightConfig } | { ok: false; reason: string };
 
-const CONSOLE_LEVELS: ReadonlySet<string> = new Set<LogLevel>([
-  'assert', 'clear', 'count', 'countReset', 'debug', 'dir', 'dirxml', 'error', 'group',
-  'groupCollapsed', 'groupEnd', 'info', 'log', 'table', 'time', 'timeEnd', 'timeLog', 'trace', 'warn',
-]);
+const CONSOLE_LEVELS: ReadonlySet<string> = new Set<string>(CONSOLE_LEVEL_NAMES);
 
 /**
  * Turns whatever the page passed into a frozen config, or a reason it cannot record.
@@ -165,9 +168,9 @@ function resolveNetwork(value: unknown): NetworkConfig | null {
   });
 }
 
-function resolveConsoleLevels(levels: unknown): LogLevel[] {
+function resolveConsoleLevels(levels: unknown): ConsoleLevel[] {
   if (!Array.isArray(levels)) return [...DEFAULT_CONSOLE_LEVELS];
-  return levels.filter((level): level is LogLevel => typeof level === 'string' && CONSOLE_LEVELS.has(level));
+  return levels.filter((level): level is ConsoleLevel => typeof level === 'string' && CONSOLE_LEVELS.has(level));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,11 +1,12 @@
 import type { RecordPlugin } from '@rrweb/types';
 import { CONSOLE_PLUGIN_NAME } from '@gosight/shared';
+import type { ConsoleLevel } from '../config.js';
 
 const MAX_STACK_FRAMES = 50;
 
-/** The console plugin's payload shape, which the server reads for console entries and errors. */
+/** The console plugin's payload shape (console-plugin.ts), which the server reads for console entries and errors. */
 export interface ConsoleEntry {
-  level: 'error' | 'warn';
+  level: ConsoleLevel;
   payload: string[];
   trace: string[];
 }

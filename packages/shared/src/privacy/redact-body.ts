@@ -39,7 +39,8 @@ function parseJson(text: string): unknown {
   }
 }
 
-const cut = (text: string, maxChars: number): string =>
+/** `text` cut to `maxChars`, saying how much was cut (bodies, console arguments, stack frames). */
+export const cut = (text: string, maxChars: number): string =>
   text.length > maxChars ? `${text.slice(0, maxChars)}…[${text.length - maxChars} more characters]` : text;
 
 const keepString = (text: string): string => text;

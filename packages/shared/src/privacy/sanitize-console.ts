@@ -1,4 +1,4 @@
-import { scrubJsonValue } from './redact-body.js';
+import { cut, scrubJsonValue } from './redact-body.js';
 import { scrubText } from './scrub-text.js';
 import type { KeyMatcher } from './sensitive-key.js';
 
@@ -40,6 +40,3 @@ function cleanArgument(arg: unknown, isSensitive: KeyMatcher, maxChars: number):
   const clean = JSON.stringify(scrubJsonValue(decoded, isSensitive));
   return clean.length <= maxChars ? clean : scrubText(cut(clean, maxChars), isSensitive);
 }
-
-const cut = (text: string, maxChars: number): string =>
-  text.length > maxChars ? `${text.slice(0, maxChars)}…[${text.length - maxChars} more characters]` : text;
