@@ -141,9 +141,9 @@ function setup(options: { manifestError?: Error; autoAnswer?: boolean } = {}) {
     await flush();
   };
   const current = () => replayers[replayers.length - 1];
-  /** Moves rrweb's clock to session offset `offsetMs` and runs one playback tick. */
+  /** Moves rrweb's clock to session offset `offsetMs` (it runs 1 ms ahead of the frame: ReplayWindow) and runs one playback tick. */
   const playTo = async (offsetMs: number) => {
-    current().time = offsetMs - current().chunk * CHUNK_MS;
+    current().time = offsetMs - current().chunk * CHUNK_MS + 1;
     tick?.();
     await flush();
   };
@@ -196,7 +196,7 @@ test('a seek far ahead fetches only the chunk holding the target and replays fro
   assert.equal(replayers[0].destroyed, true, 'the old replayer is gone');
   assert.equal(current().chunk, 4);
   // rrweb counts from the new replayer's first event (40 000).
-  assert.deepEqual(current().calls, ['pause(5000)']);
+  assert.deepEqual(current().calls, ['pause(5001)']);
   assert.equal(controller.currentTime(), 45_000);
   assert.equal(controller.getSnapshot().state, 'paused');
   assert.deepEqual(requested, [0, 1, 2, 4, 5], 'then preloads what follows');
@@ -204,7 +204,7 @@ test('a seek far ahead fetches only the chunk holding the target and replays fro
   // A seek inside the replayer's chunks needs no fetch and no new replayer.
   await controller.seek(41_000);
   assert.equal(replayers.length, 2);
-  assert.equal(current().calls.at(-1), 'pause(1000)');
+  assert.equal(current().calls.at(-1), 'pause(1001)');
 
   // Onto a chunk boundary: just after that chunk's snapshot; the UI still reads 40 000.
   await controller.seek(40_000);
@@ -233,7 +233,7 @@ test('plays through chunks: appends the next one, then restarts rrweb at the pla
   assert.equal(replayers.length, 2);
   assert.equal(replayers[0].destroyed, true);
   assert.equal(current().chunk, 2);
-  assert.deepEqual(current().calls, ['play(1000)']);
+  assert.deepEqual(current().calls, ['play(1001)']);
   assert.deepEqual(current().added, chunkEvents(3), 'with the next chunk already appended');
   assert.equal(controller.currentTime(), 21_000);
   assert.equal(controller.getSnapshot().state, 'playing');
@@ -265,7 +265,7 @@ test('waits for a late chunk at its start, then ends after the last one', async 
   assert.equal(controller.getSnapshot().state, 'playing');
 
   // rrweb played every event it holds before chunk 4 arrived: wait at chunk 4's start.
-  current().time = 9_050;
+  current().time = 9_051;
   current().emit('finish');
   await flush();
   assert.equal(controller.getSnapshot().state, 'buffering');
@@ -346,7 +346,7 @@ test('a newer seek wins over an older one still waiting for its chunk', async ()
   await answer(4);
   await far;
   assert.equal(replayers.length, 1);
-  assert.deepEqual(current().calls, ['pause(2)', 'pause(3000)']);
+  assert.deepEqual(current().calls, ['pause(2)', 'pause(3001)']);
   assert.equal(controller.currentTime(), 3_000);
 });
 
@@ -363,7 +363,7 @@ test('play pressed while a seek waits for its chunk starts from the seek target'
   await seek;
   assert.equal(controller.getSnapshot().state, 'playing');
   assert.equal(current().chunk, 3);
-  assert.deepEqual(current().calls, ['play(2000)']);
+  assert.deepEqual(current().calls, ['play(2001)']);
 });
 
 test('a failing manifest puts the player in the error state', async () => {
@@ -424,5 +424,5 @@ test('a start offset (a shared link) loads the chunk holding it and shows that f
   await loaded;
   assert.equal(controller.getSnapshot().state, 'ready');
   assert.equal(controller.currentTime(), 42_000);
-  assert.deepEqual(current().calls, ['pause(2000)']);
+  assert.deepEqual(current().calls, ['pause(2001)']);
 });

@@ -83,9 +83,12 @@ export class ReplayWindow {
     this.replayer.pause();
   }
 
-  /** rrweb's clock as a session offset. */
+  /**
+   * rrweb's clock as a session offset. rrweb's clock runs 1 ms ahead of the frame it shows: it
+   * was started 1 ms after the target so that events at the target are applied (renderableOffset).
+   */
   currentOffset(): number {
-    return this.replayer.getCurrentTime() + this.baseAt - this.startedAt;
+    return this.replayer.getCurrentTime() + this.baseAt - this.startedAt - 1;
   }
 
   /** Session offset of the last event held: rrweb finishes there. */

@@ -37,15 +37,16 @@ test('moves targets at or before a snapshot to just after it', () => {
   assert.equal(renderableOffset(anchors, START, -50), 3);
 });
 
-test('leaves targets after a snapshot alone', () => {
+test('targets after a snapshot move 1 ms later, so the events at the target are applied too', () => {
   const anchors = collectSnapshotAnchors(events);
-  assert.equal(renderableOffset(anchors, START, 3), 3);
-  assert.equal(renderableOffset(anchors, START, 9_999), 9_999);
-  assert.equal(renderableOffset(anchors, START, 10_001), 10_001);
-  assert.equal(renderableOffset(anchors, START, 15_000), 15_000);
+  assert.equal(renderableOffset(anchors, START, 3), 4);
+  assert.equal(renderableOffset(anchors, START, 500), 501, 'the change at 500 ms shows at 500 ms');
+  assert.equal(renderableOffset(anchors, START, 9_999), 10_000);
+  assert.equal(renderableOffset(anchors, START, 10_001), 10_002);
+  assert.equal(renderableOffset(anchors, START, 12_000), 12_001, 'the last event shows when seeking to the end');
 });
 
-test('passes offsets through when no anchor is known', () => {
-  assert.equal(renderableOffset([], START, 0), 0);
-  assert.equal(renderableOffset([], START, 700), 700);
+test('without a known anchor, offsets still move 1 ms later', () => {
+  assert.equal(renderableOffset([], START, 0), 1);
+  assert.equal(renderableOffset([], START, 700), 701);
 });
