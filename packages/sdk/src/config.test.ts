@@ -19,6 +19,7 @@ test('fills every default from the brief', () => {
     maskTextClass: 'gosight-mask',
     blockClass: 'gosight-block',
     ignoreClass: 'gosight-ignore',
+    inputValues: 'as-typed',
     maskInputFn: undefined,
     maskTextFn: undefined,
     redactKeys: [],

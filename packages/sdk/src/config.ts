@@ -48,6 +48,12 @@ export interface GoSightOptions {
   maskTextClass?: string;
   blockClass?: string;
   ignoreClass?: string;
+  /**
+   * When input values are recorded: `'as-typed'` (default) on every keystroke, so the replay
+   * shows text typed but not yet submitted; `'on-change'` only when a field is committed
+   * (blur, Enter, a pick). Masking applies either way.
+   */
+  inputValues?: 'as-typed' | 'on-change';
   /** Replaces the `*` masking of input values (password, email, tel and card fields always get `*`). */
   maskInputFn?: MaskInputFn;
   /** Replaces the `*` masking of masked text. */
@@ -77,6 +83,7 @@ export interface GoSightConfig {
   readonly autoStart: boolean;
   readonly sampleRate: number;
   readonly maskAllInputs: boolean;
+  readonly inputValues: 'as-typed' | 'on-change';
   readonly maskTextSelector: string | undefined;
   readonly blockSelector: string | undefined;
   readonly maskTextClass: string;
@@ -122,6 +129,7 @@ export function resolveConfig(input: unknown): ResolveConfigResult {
     autoStart: options.autoStart !== false,
     sampleRate: clampNumber(options.sampleRate, 1, 0, 1),
     maskAllInputs: typeof options.maskAllInputs === 'boolean' ? options.maskAllInputs : true,
+    inputValues: options.inputValues === 'on-change' ? 'on-change' : 'as-typed',
     maskTextSelector: nonEmptyString(options.maskTextSelector),
     blockSelector: nonEmptyString(options.blockSelector),
     maskTextClass: nonEmptyString(options.maskTextClass) ?? DEFAULT_MASK_TEXT_CLASS,

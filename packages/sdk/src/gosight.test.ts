@@ -100,3 +100,21 @@ test('an unsampled session never starts rrweb and has no session id', () => {
   assert.equal(world.rrweb.starts, 0);
   assert.equal(gs.getSessionId(), null);
 });
+
+test('flush() resolves once what was recorded is acknowledged, waiting through a retry', async () => {
+  const { gs, world } = setup({}, createFakeWorld({ results: [{ outcome: 'ok' }, { outcome: 'retry' }, { outcome: 'ok' }] }));
+  world.snapshot();
+  await settle();
+  world.event(IncrementalSnapshot, MOVE);
+  let done = false;
+  const flushed = gs.flush().then(() => {
+    done = true;
+  });
+  await settle();
+  assert.equal(done, false, 'the batch failed once and waits for its retry');
+  assert.deepEqual(world.sent.map((b) => b.seq), [0]);
+  world.clock.advance(world.clock.pendingDelays()[0]);
+  await flushed;
+  assert.deepEqual(world.sent.map((b) => b.seq), [0, 1], 'resolved only after the server acknowledged seq 1');
+  assert.equal(await Promise.race([gs.flush().then(() => 'resolved'), settle().then(() => 'pending')]), 'resolved', 'nothing left: resolves at once');
+});

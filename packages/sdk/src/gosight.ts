@@ -37,7 +37,11 @@ export interface GoSightInstance {
   event(name: unknown, payload?: unknown): void;
   /** The session id while recording, else null. */
   getSessionId(): string | null;
-  /** Cuts and sends what is buffered. */
+  /**
+   * Cuts what is buffered into a batch and sends; resolves once everything recorded so far
+   * has been acknowledged by the server (or refused, or dropped over the queue's budget).
+   * While the server is unreachable it waits through the retries.
+   */
   flush(): Promise<void>;
   readonly stats: Readonly<SendQueueStats>;
 }
@@ -105,7 +109,10 @@ export function createGoSight(config: GoSightConfig, deps: GoSightDeps): GoSight
       return client && client.recording ? client.sessionId : null;
     },
     flush() {
-      return client ? client.flush() : queue.pump();
+      guarded(() => client?.cut())();
+      const delivered = queue.settled();
+      void queue.pump();
+      return delivered;
     },
     stats: queue.stats,
   };

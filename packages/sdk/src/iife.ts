@@ -1,2 +1,2 @@
 /** Entry of dist/gosight.js: esbuild assigns these exports to the global `GoSight`. */
-export { init, start, stop, identify, event, getSessionId } from './index.js';
+export { init, start, stop, identify, event, getSessionId, flush } from './index.js';

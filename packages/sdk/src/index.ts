@@ -58,7 +58,20 @@ export function getSessionId(): string | null {
   }
 }
 
-export const GoSight = Object.freeze({ init, start, stop, identify, event, getSessionId });
+/**
+ * Sends what is buffered now; resolves once everything recorded so far has been acknowledged
+ * by the server (or refused, or dropped over the queue's budget), waiting through retries
+ * while the server is unreachable. Resolves at once when not recording; never rejects.
+ */
+export function flush(): Promise<void> {
+  try {
+    return instance ? instance.flush().catch(() => undefined) : Promise.resolve();
+  } catch {
+    return Promise.resolve();
+  }
+}
+
+export const GoSight = Object.freeze({ init, start, stop, identify, event, getSessionId, flush });
 
 function guard(action: () => void): void {
   try {

@@ -36,7 +36,9 @@ test('passes the spec §3.3 recording options', () => {
   assert.equal(options.maskTextClass, 'gosight-mask');
   assert.equal(options.blockClass, 'gosight-block');
   assert.equal(options.ignoreClass, 'gosight-ignore');
-  assert.deepEqual(options.sampling, { mousemove: true, mouseInteraction: true, scroll: 150, media: 800, input: 'last' });
+  assert.deepEqual(options.sampling, { mousemove: true, mouseInteraction: true, scroll: 150, media: 800, input: 'all' }, 'input values as typed, by default');
+  const onChange = buildRecordOptions({ config: config({ inputValues: 'on-change' }), emit, plugins: [], isSensitiveKey: createKeyMatcher(), onError: () => {} });
+  assert.equal(onChange.sampling?.input, 'last');
   assert.equal(options.inlineStylesheet, true);
   assert.equal(options.inlineImages, false);
   assert.equal(options.collectFonts, true);

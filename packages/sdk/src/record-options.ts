@@ -71,7 +71,8 @@ export function buildRecordOptions({ config, emit, plugins, isSensitiveKey, onEr
       mouseInteraction: true,
       scroll: SCROLL_SAMPLING_MS,
       media: MEDIA_SAMPLING_MS,
-      input: 'last',
+      // rrweb's 'all' records on every input event, 'last' only on change.
+      input: config.inputValues === 'as-typed' ? 'all' : 'last',
     },
     inlineStylesheet: true,
     inlineImages: false,

@@ -34,6 +34,11 @@ export interface SendQueue {
   noteDropped(events: number): void;
   /** Sends waiting batches in order until none is left or one must wait for its retry time. */
   pump(): Promise<void>;
+  /**
+   * Resolves once every batch waiting now has left the queue: acknowledged, refused by the
+   * server, dropped over the budget, or handed to the browser at unload. Waits through retries.
+   */
+  settled(): Promise<void>;
   /** The network is back: retry at once instead of waiting out the backoff. */
   retryNow(): void;
   /** Parks every waiting batch for the next page (the page was hidden and may be killed). */
@@ -76,12 +81,16 @@ export function createSendQueue(deps: SendQueueDeps): SendQueue {
   /** The send loop's promise, and whether the loop is still looping (cleared as it exits, not a tick later). */
   let running: Promise<void> = Promise.resolve();
   let looping = false;
+  /** `settled()` callers, each with the batches it still waits for. */
+  let settlers: { batches: Set<PendingBatch>; resolve: () => void }[] = [];
 
   const remove = (batch: PendingBatch): boolean => {
     const index = waiting.indexOf(batch);
     if (index === -1) return false;
     waiting.splice(index, 1);
     queuedChars -= batch.chars;
+    for (const settler of settlers) settler.batches.delete(batch);
+    settlers = settlers.filter((settler) => settler.batches.size > 0 || void settler.resolve());
     return true;
   };
 
@@ -187,6 +196,11 @@ export function createSendQueue(deps: SendQueueDeps): SendQueue {
     },
 
     pump,
+
+    settled() {
+      if (waiting.length === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => settlers.push({ batches: new Set(waiting), resolve }));
+    },
 
     retryNow() {
       failures = 0;
