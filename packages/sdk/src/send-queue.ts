@@ -89,8 +89,11 @@ export function createSendQueue(deps: SendQueueDeps): SendQueue {
     if (index === -1) return false;
     waiting.splice(index, 1);
     queuedChars -= batch.chars;
-    for (const settler of settlers) settler.batches.delete(batch);
-    settlers = settlers.filter((settler) => settler.batches.size > 0 || void settler.resolve());
+    for (const settler of settlers) {
+      settler.batches.delete(batch);
+      if (settler.batches.size === 0) settler.resolve();
+    }
+    settlers = settlers.filter((settler) => settler.batches.size > 0);
     return true;
   };
 

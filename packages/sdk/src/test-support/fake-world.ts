@@ -82,7 +82,7 @@ export function createFakeWorld(opts: { tab?: { store: KeyValueStore; map: Map<s
     now: clock.now,
     random: opts.random ?? (() => 0.5),
     newSessionId: () => ids[idIndex++ % ids.length],
-    // No live DOM here: no element is in a masked region.
+    // No live DOM here: every node is unknown, so text-bearing attributes are masked (fail closed).
     privacy: createSdkPrivacy(fakeConfig(), () => null),
     log: silentLogger,
   };

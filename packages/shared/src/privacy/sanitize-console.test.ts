@@ -52,3 +52,8 @@ test('console and error text in every form the audit found leaking is scrubbed; 
   const clean = JSON.stringify('nothing secret here');
   assert.equal((sanitizeConsolePayload({ level: 'log', payload: [clean], trace: [] }, s, 1000) as { payload: string[] }).payload[0], clean);
 });
+
+test('a foreign client\'s raw (non-JSON-text) arguments are encoded and scrubbed, not flattened', () => {
+  const out = sanitizeConsolePayload({ level: 'log', payload: [{ a: [1, { token: 't' }] }, 5, null], trace: [] }, s, 1000) as { payload: string[] };
+  assert.deepEqual(out.payload, ['{"a":[1,{"token":"[REDACTED]"}]}', '5', 'null']);
+});

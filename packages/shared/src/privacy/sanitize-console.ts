@@ -21,7 +21,8 @@ export function sanitizeConsolePayload(payload: unknown, isSensitive: KeyMatcher
 }
 
 function cleanArgument(arg: unknown, isSensitive: KeyMatcher, maxChars: number): string {
-  const text = typeof arg === 'string' ? arg : String(arg);
+  // The SDK sends JSON texts; a foreign client's raw values are encoded, not flattened to "[object Object]".
+  const text = typeof arg === 'string' ? arg : (JSON.stringify(arg) ?? String(arg));
   let decoded: unknown;
   try {
     decoded = JSON.parse(text);
