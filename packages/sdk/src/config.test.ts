@@ -25,6 +25,7 @@ test('fills every default from the brief', () => {
     redactKeys: [],
     consoleLevels: ['error', 'warn'],
     captureErrors: true,
+    canvas: null,
     network: null,
     flushIntervalMs: 5000,
     maxBatchEvents: 50,
@@ -35,6 +36,18 @@ test('fills every default from the brief', () => {
   });
   assert.ok(Object.isFrozen(result.config));
   assert.ok(Object.isFrozen(result.config.consoleLevels));
+});
+
+test('canvas recording is opt-in, with a frame rate and quality kept in range', () => {
+  const on = resolveConfig({ ...base, canvas: true });
+  assert.ok(on.ok);
+  assert.deepEqual(on.config.canvas, { fps: 4, quality: 0.6 });
+  const tuned = resolveConfig({ ...base, canvas: { fps: 60, quality: 0 } });
+  assert.ok(tuned.ok);
+  assert.deepEqual(tuned.config.canvas, { fps: 15, quality: 0.1 });
+  const off = resolveConfig({ ...base, canvas: 'yes' });
+  assert.ok(off.ok);
+  assert.equal(off.config.canvas, null);
 });
 
 test('network recording is opt-in: headers on (with the denylist), bodies off', () => {

@@ -1,6 +1,10 @@
 import type { NetworkInitiatorType } from '@rrweb/types';
 import {
   DEFAULT_BLOCK_CLASS,
+  DEFAULT_CANVAS_FPS,
+  DEFAULT_CANVAS_QUALITY,
+  MAX_CANVAS_FPS,
+  MIN_CANVAS_FPS,
   DEFAULT_CONSOLE_LEVELS,
   DEFAULT_FLUSH_INTERVAL_MS,
   DEFAULT_IGNORE_CLASS,
@@ -33,6 +37,18 @@ export interface NetworkOptions {
   initiatorTypes?: NetworkInitiatorType[];
 }
 
+/**
+ * Opt-in canvas recording. A canvas is recorded as pictures of its pixels, which cannot be
+ * masked: text drawn into a canvas is recorded as drawn. Block a canvas (`gosight-block`)
+ * to keep it out.
+ */
+export interface CanvasOptions {
+  /** Frames per second sampled from each canvas, 0.5 to 15. Default 4. */
+  fps?: number;
+  /** WebP quality of each frame, 0.1 to 1. Default 0.6. */
+  quality?: number;
+}
+
 /** What the host page passes to `GoSight.init`. Only `endpoint` and `projectKey` are required. */
 export interface GoSightOptions {
   /** Origin of the GoSight server, e.g. `https://replay.example.com`. */
@@ -62,11 +78,18 @@ export interface GoSightOptions {
   redactKeys?: string[];
   /** Console levels to record (an empty list turns console recording off); `errors: false` stops recording unhandled errors. */
   console?: { levels?: ConsoleLevel[]; errors?: boolean };
+  /** `true` or options to record canvas contents (2D and WebGL) as sampled frames. Default off: see CanvasOptions. */
+  canvas?: boolean | CanvasOptions;
   /** `true` or options to record fetch/XHR and resource timings. Default off. */
   network?: boolean | NetworkOptions;
   flushIntervalMs?: number;
   maxBatchEvents?: number;
   debug?: boolean;
+}
+
+export interface CanvasConfig {
+  readonly fps: number;
+  readonly quality: number;
 }
 
 export interface NetworkConfig {
@@ -94,6 +117,8 @@ export interface GoSightConfig {
   readonly redactKeys: readonly string[];
   readonly consoleLevels: readonly ConsoleLevel[];
   readonly captureErrors: boolean;
+  /** null when canvas recording is off. */
+  readonly canvas: CanvasConfig | null;
   /** null when network recording is off. */
   readonly network: NetworkConfig | null;
   readonly flushIntervalMs: number;
@@ -140,6 +165,7 @@ export function resolveConfig(input: unknown): ResolveConfigResult {
     redactKeys: Object.freeze(stringList(options.redactKeys)),
     consoleLevels: Object.freeze(resolveConsoleLevels(consoleOptions.levels)),
     captureErrors: consoleOptions.errors !== false,
+    canvas: resolveCanvas(options.canvas),
     network: resolveNetwork(options.network),
     flushIntervalMs: clampNumber(options.flushIntervalMs, DEFAULT_FLUSH_INTERVAL_MS, MIN_FLUSH_INTERVAL_MS, MAX_FLUSH_INTERVAL_MS),
     maxBatchEvents: Math.round(clampNumber(options.maxBatchEvents, DEFAULT_MAX_BATCH_EVENTS, 1, 1_000)),
@@ -162,6 +188,15 @@ function normalizeEndpoint(value: unknown): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   return (url.origin + url.pathname).replace(/\/+$/, '');
+}
+
+function resolveCanvas(value: unknown): CanvasConfig | null {
+  if (value !== true && !isObject(value)) return null;
+  const options: Record<string, unknown> = value === true ? {} : value;
+  return Object.freeze({
+    fps: clampNumber(options.fps, DEFAULT_CANVAS_FPS, MIN_CANVAS_FPS, MAX_CANVAS_FPS),
+    quality: clampNumber(options.quality, DEFAULT_CANVAS_QUALITY, 0.1, 1),
+  });
 }
 
 function resolveNetwork(value: unknown): NetworkConfig | null {

@@ -55,6 +55,17 @@ export const KEEPALIVE_MAX_BODY_BYTES = 60_000;
 export const CHECKOUT_EVERY_MS = 60_000;
 export const CHECKOUT_EVERY_NTH_EVENT = 200;
 
+/**
+ * Opt-in canvas recording: frames per second sampled from every unblocked canvas (a frame
+ * identical to the last is not sent), and the WebP quality of each frame. Frame rates are
+ * clamped to the range below: past 15 fps the frames cost more than the rest of a session.
+ */
+export const DEFAULT_CANVAS_FPS = 4;
+export const MIN_CANVAS_FPS = 0.5;
+export const MAX_CANVAS_FPS = 15;
+export const DEFAULT_CANVAS_QUALITY = 0.6;
+export const CANVAS_FRAME_TYPE = 'image/webp';
+
 /** Throttles from spec §3.3. */
 export const SCROLL_SAMPLING_MS = 150;
 export const MEDIA_SAMPLING_MS = 800;

@@ -39,6 +39,11 @@ test('passes the spec §3.3 recording options', () => {
   assert.deepEqual(options.sampling, { mousemove: true, mouseInteraction: true, scroll: 150, media: 800, input: 'all' }, 'input values as typed, by default');
   const onChange = buildRecordOptions({ config: config({ inputValues: 'on-change' }), emit, plugins: [], isSensitiveKey: createKeyMatcher(), onError: () => {} });
   assert.equal(onChange.sampling?.input, 'last');
+  assert.equal(options.recordCanvas, false, 'canvas is off by default');
+  const canvas = buildRecordOptions({ config: config({ canvas: { fps: 2 } }), emit, plugins: [], isSensitiveKey: createKeyMatcher(), onError: () => {} });
+  assert.equal(canvas.recordCanvas, true);
+  assert.equal(canvas.sampling?.canvas, 2, 'sampled frames, not every drawing call');
+  assert.deepEqual(canvas.dataURLOptions, { type: 'image/webp', quality: 0.6 });
   assert.equal(options.inlineStylesheet, true);
   assert.equal(options.inlineImages, false);
   assert.equal(options.collectFonts, true);

@@ -1,6 +1,7 @@
 import type { eventWithTime, RecordPlugin } from '@rrweb/types';
 import type { recordOptions } from 'rrweb';
 import {
+  CANVAS_FRAME_TYPE,
   CHECKOUT_EVERY_MS,
   CHECKOUT_EVERY_NTH_EVENT,
   MEDIA_SAMPLING_MS,
@@ -73,7 +74,12 @@ export function buildRecordOptions({ config, emit, plugins, isSensitiveKey, onEr
       media: MEDIA_SAMPLING_MS,
       // rrweb's 'all' records on every input event, 'last' only on change.
       input: config.inputValues === 'as-typed' ? 'all' : 'last',
+      // A number makes rrweb sample whole frames (in a worker) instead of recording every
+      // drawing call: bounded cost on the page, and the player draws a frame as it is.
+      ...(config.canvas ? { canvas: config.canvas.fps } : {}),
     },
+    recordCanvas: config.canvas !== null,
+    ...(config.canvas ? { dataURLOptions: { type: CANVAS_FRAME_TYPE, quality: config.canvas.quality } } : {}),
     inlineStylesheet: true,
     inlineImages: false,
     collectFonts: true,

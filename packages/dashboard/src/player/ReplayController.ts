@@ -1,14 +1,16 @@
-import type { ChunkMeta, RrwebEvent } from '@gosight/shared';
+import type { RrwebEvent } from '@gosight/shared';
+import { ActionGuard } from './actionGuard.js';
 import { createChunkCache, type ChunkCache } from './chunkCache.js';
-import { chunkForOffset } from './chunkForOffset.js';
+import { ChunkTimeline } from './chunkTimeline.js';
+import type { ReplayControllerDeps } from './controllerDeps.js';
+import { deferred } from './deferred.js';
 import type { Viewport } from './fitViewport.js';
 import { decideSkip, type OffsetRange } from './inactivitySkip.js';
-import { planChunks } from './planChunks.js';
-import { INITIAL_PLAYER_SNAPSHOT, type PlayerSnapshot } from './playerSnapshot.js';
-import { nextPlayerState, type PlayerInput } from './playerState.js';
-import { ReplayWindow } from './ReplayWindow.js';
-import type { ReplayControllerDeps } from './controllerDeps.js';
-import { nextWindowStep } from './windowStep.js';
+import type { PlayerSnapshot } from './playerSnapshot.js';
+import type { PlayerInput } from './playerState.js';
+import { PlayerStore } from './playerStore.js';
+import { ReplayStage } from './ReplayStage.js';
+import type { ReplayWindow } from './ReplayWindow.js';
 
 /** How a seek treats playback. */
 export interface SeekOptions {
@@ -20,104 +22,83 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
 /**
- * Drives one session's replay: loads chunks on demand, keeps one ReplayWindow (an rrweb
- * Replayer over a few chunks) at the playhead, and runs the player state machine
- * (`playerState.ts`). Framework-free: React only subscribes to it.
+ * Drives one session's replay and runs the player state machine (`playerState.ts`).
+ * Framework-free: React only subscribes to its store. Its parts own their state:
+ * `PlayerStore` the snapshot, `ChunkTimeline` the manifest, `ChunkCache` the fetched chunks,
+ * `ReplayStage` the rrweb window on screen, `ActionGuard` which action is current.
  *
  * Lazy loading (§8.1): a seek fetches only the chunk holding its target; while playing, a
- * tick appends the next chunk to the window and preloads two ahead; the chunk cache drops
- * chunks far from the playhead. Skip inactivity (§6): the same tick applies `decideSkip`.
- *
- * Every public action bumps `generation`, so an older action still waiting for a chunk
- * gives up instead of overriding a newer one.
+ * tick lets the stage append the next chunk and preload ahead. Skip inactivity (§6): the
+ * same tick applies `decideSkip`.
  */
 export class ReplayController {
-  private snapshot: PlayerSnapshot = INITIAL_PLAYER_SNAPSHOT;
-  private readonly listeners = new Set<() => void>();
+  private readonly store = new PlayerStore();
+  private readonly guard = new ActionGuard();
   private readonly abortController = new AbortController();
-  private chunks: ChunkMeta[] = [];
-  private order: number[] = [];
+  private readonly firstFrame = deferred();
+  private timeline = ChunkTimeline.empty;
   private cache: ChunkCache | null = null;
-  private window: ReplayWindow | null = null;
+  private stage: ReplayStage | null = null;
   private inactiveRanges: readonly OffsetRange[] = [];
   private stopTicker: (() => void) | null = null;
-  private plannedAround: number | null = null;
-  private generation = 0;
-  private destroyed = false;
-  /** While loading, snapshot changes are collected and announced once (see `load`). */
-  private holdNotifications = false;
-  private notificationHeld = false;
-  private readonly firstFrame: Promise<void>;
-  private settleFirstFrame: { resolve: () => void; reject: (error: unknown) => void } = {
-    resolve: () => undefined,
-    reject: () => undefined,
-  };
 
-  constructor(private readonly deps: ReplayControllerDeps) {
-    this.firstFrame = new Promise<void>((resolve, reject) => {
-      this.settleFirstFrame = { resolve, reject };
-    });
-    // Failures are reported through the snapshot; waiting seeks see the rejection themselves.
-    this.firstFrame.catch(() => undefined);
-  }
+  constructor(private readonly deps: ReplayControllerDeps) {}
 
   /** Current state for rendering; the same object until something changes. */
-  readonly getSnapshot = (): PlayerSnapshot => this.snapshot;
+  readonly getSnapshot = this.store.getSnapshot;
 
   /** Calls `listener` after every snapshot change; returns the unsubscribe function. */
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.store.subscribe;
+
+  private get snapshot(): PlayerSnapshot {
+    return this.store.current;
+  }
 
   /**
    * Fetches the manifest and the chunk holding `startOffsetMs` (a shared link's time, else the
    * start), shows that frame paused, then preloads ahead.
    */
   async load(startOffsetMs = 0): Promise<void> {
-    // Until the first frame is drawn the UI only needs one render with all of it: each render
-    // of the page costs CPU the first frame is waiting for.
-    this.holdNotifications = true;
+    // Until the first frame is drawn the UI only needs one render with all of it.
+    this.store.hold();
     try {
       const manifest = await this.deps.fetchManifest(this.deps.sessionId, this.abortController.signal);
-      if (this.destroyed) return;
-      this.chunks = [...manifest.chunks].sort((a, b) => a.index - b.index);
-      this.order = this.chunks.map((chunk) => chunk.index);
-      this.update({
-        totalChunks: this.chunks.length,
-        chunks: this.chunks.map((chunk) => ({
-          index: chunk.index,
-          startMs: chunk.timestampStart - manifest.startedAt,
-          endMs: chunk.timestampEnd - manifest.startedAt,
-        })),
+      if (this.guard.isClosed) return;
+      this.timeline = new ChunkTimeline(manifest.chunks, manifest.startedAt);
+      this.store.update({
+        totalChunks: this.timeline.size,
+        chunks: this.timeline.spans(),
         startedAt: manifest.startedAt,
         durationMs: manifest.durationMs,
       });
-      if (this.chunks.length === 0) throw new Error('This session has no replay data yet.');
-      const { retries, retryDelayMs, maxCachedChunks } = this.deps.loading;
-      this.cache = createChunkCache({
-        retries,
-        retryDelayMs,
-        capacity: maxCachedChunks,
-        fetchChunk: (index, signal) => this.deps.fetchChunk(this.deps.sessionId, index, signal),
-        onChange: this.reportCache,
+      if (this.timeline.size === 0) throw new Error('This session has no replay data yet.');
+      const cache = this.createCache();
+      this.stage = new ReplayStage({
+        root: this.deps.root,
+        createReplayer: this.deps.createReplayer,
+        startedAt: manifest.startedAt,
+        timeline: this.timeline,
+        cache,
+        loading: this.deps.loading,
+        onFinish: (window) => this.handleFinish(window),
+        onResize: (payload) => this.handleResize(payload),
       });
       const startAt = clamp(startOffsetMs, 0, manifest.durationMs);
-      const first = this.chunkAt(startAt);
-      const events = await this.cache.get(first);
-      if (this.destroyed) return;
-      this.openWindow(first, events, startAt, 'show');
+      const first = this.timeline.chunkAt(startAt);
+      const events = await cache.get(first);
+      if (this.guard.isClosed) return;
+      this.stage.open(first, events, startAt, 'show', this.snapshot.speed);
       // The recorded viewport must reach the stage before the paint, so it is scaled right.
-      this.releaseNotifications();
+      this.store.release();
       await this.frames();
-      if (this.destroyed) return;
-      this.transition('firstFrame', { ready: true, positionMs: startAt });
-      this.settleFirstFrame.resolve();
+      if (this.guard.isClosed) return;
+      this.store.transition('firstFrame', { ready: true, positionMs: startAt });
+      this.firstFrame.resolve();
     } catch (error) {
-      this.releaseNotifications();
-      if (this.destroyed) return;
-      this.transition('fail', { error: messageOf(error) });
-      this.settleFirstFrame.reject(error);
+      this.store.release();
+      if (this.guard.isClosed) return;
+      this.store.transition('fail', { error: messageOf(error) });
+      this.firstFrame.reject(error);
     }
   }
 
@@ -126,18 +107,19 @@ export class ReplayController {
     const { state, positionMs, durationMs } = this.snapshot;
     if (state !== 'ready' && state !== 'paused' && state !== 'ended') return;
     const atEnd = state === 'ended' || positionMs >= durationMs;
+    // Playing on from where the window is paused needs no rebuild; from the end it starts over.
     // A chunk that fails to load is reported through the snapshot.
-    this.playFrom(atEnd ? 0 : positionMs, 'play', ++this.generation).catch(() => undefined);
+    this.playFrom(atEnd ? 0 : positionMs, 'play', this.guard.begin(), atEnd).catch(() => undefined);
   }
 
   /** Pauses playback (or stops waiting for a chunk) where it is. */
   pause(): void {
     const { state } = this.snapshot;
     if (state !== 'playing' && state !== 'buffering') return;
-    this.generation += 1;
+    this.guard.begin();
     const positionMs = state === 'playing' ? this.liveOffset() : this.snapshot.positionMs;
     this.halt();
-    this.transition('pause', { positionMs });
+    this.store.transition('pause', { positionMs });
   }
 
   /** Toggles between playing and paused. */
@@ -149,33 +131,28 @@ export class ReplayController {
 
   /**
    * Moves to `offsetMs`, fetching only the chunk that holds it; resolves once the frame is
-   * painted. Rejects if that chunk cannot be loaded.
+   * painted. The frame is built fresh from the chunk's snapshot, so it is the same whatever
+   * the playhead did before. Rejects if that chunk cannot be loaded.
    */
   async seek(offsetMs: number, options: SeekOptions = {}): Promise<void> {
-    const generation = ++this.generation;
-    await this.firstFrame;
-    if (this.isStale(generation)) return;
+    const ticket = this.guard.begin();
+    await this.firstFrame.promise;
+    if (this.guard.isStale(ticket)) return;
     const target = clamp(offsetMs, 0, this.snapshot.durationMs);
     const { state } = this.snapshot;
     const wasPlaying = state === 'playing' || state === 'buffering';
     if (wasPlaying && options.keepPlaying !== false) {
-      await this.playFrom(target, 'seek', generation);
+      await this.playFrom(target, 'seek', ticket, true);
       return;
     }
     if (wasPlaying) this.halt();
     // Record the target at once, so a play pressed while its chunk loads starts there.
-    this.transition(wasPlaying ? 'pause' : 'seek', { positionMs: target });
-    const index = this.chunkAt(target);
-    const window = this.requireWindow();
-    if (window.holds(index)) {
-      window.show(target);
-      this.planAround(index);
-    } else {
-      const events = await this.loadChunk(index);
-      if (this.isStale(generation)) return;
-      this.openWindow(index, events, target, 'show');
-    }
-    this.transition('seek', { positionMs: target });
+    this.store.transition(wasPlaying ? 'pause' : 'seek', { positionMs: target });
+    const index = this.timeline.chunkAt(target);
+    const events = this.cache?.peek(index) ?? (await this.loadChunk(index));
+    if (this.guard.isStale(ticket)) return;
+    this.requireStage().open(index, events, target, 'show', this.snapshot.speed);
+    this.store.transition('seek', { positionMs: target });
     await this.frames();
   }
 
@@ -186,14 +163,14 @@ export class ReplayController {
 
   /** Changes the playback speed, also mid-playback. */
   setSpeed(speed: number): void {
-    if (!this.snapshot.skipping) this.window?.setSpeed(speed);
-    this.update({ speed });
+    if (!this.snapshot.skipping) this.stage?.current?.setSpeed(speed);
+    this.store.update({ speed });
   }
 
   /** Turns skip inactivity on or off. */
   setSkipInactive(skipInactive: boolean): void {
     if (!skipInactive) this.endSkipping();
-    this.update({ skipInactive });
+    this.store.update({ skipInactive });
   }
 
   /** Inactive ranges (§6) from the events API, as playback offsets. */
@@ -208,133 +185,90 @@ export class ReplayController {
 
   /** The iframe the recorded page is rebuilt in, once the first chunk is loaded. */
   iframe(): HTMLIFrameElement | null {
-    return this.window?.iframe ?? null;
+    return this.stage?.current?.iframe ?? null;
   }
 
   /** The replayed DOM node for an rrweb node id (the target of a recorded click), if on screen. */
   nodeById(id: number): Node | null {
-    return this.window?.nodeById(id) ?? null;
+    return this.stage?.current?.nodeById(id) ?? null;
   }
 
   /** Stops loading, removes the replay from the page and drops all listeners. */
   destroy(): void {
-    this.destroyed = true;
-    this.generation += 1;
+    this.guard.close();
     this.stopTicker?.();
     this.abortController.abort();
     this.cache?.abort();
-    this.window?.destroy();
-    this.window = null;
-    this.listeners.clear();
+    this.stage?.destroy();
+    this.store.close();
   }
 
   /**
-   * Plays from `from`, waiting in `buffering` while the chunk holding it is fetched.
+   * Plays from `from`, waiting in `buffering` while the chunk holding it is fetched; `fresh`
+   * rebuilds the window there (a seek or a jump) instead of playing on in the one on stage.
    * At or past the session's end it ends instead.
    */
-  private async playFrom(from: number, input: PlayerInput, generation: number): Promise<void> {
-    const index = this.chunkAt(from);
+  private async playFrom(from: number, input: PlayerInput, ticket: number, fresh: boolean): Promise<void> {
+    const stage = this.requireStage();
+    const index = this.timeline.chunkAt(from);
     let action = input;
     let events: RrwebEvent[] | undefined;
-    if (!this.requireWindow().holds(index)) {
+    if (fresh || !stage.current?.holds(index)) {
       events = this.cache?.peek(index);
       if (!events) {
         this.halt();
-        this.transition('starve', { positionMs: from });
+        this.store.transition('starve', { positionMs: from });
         action = 'resume';
         try {
           events = await this.loadChunk(index);
         } catch (error) {
-          if (!this.isStale(generation)) this.transition('finish', { positionMs: from });
+          if (!this.guard.isStale(ticket)) this.store.transition('finish', { positionMs: from });
           throw error;
         }
-        if (this.isStale(generation)) return;
+        if (this.guard.isStale(ticket)) return;
       }
     }
-    if (from >= this.snapshot.durationMs) {
-      if (events) this.openWindow(index, events, from, 'show');
-      else this.requireWindow().show(from);
-      this.transition(action, { positionMs: from });
-      this.transition('finish', { positionMs: from });
-      return;
-    }
-    if (events) this.openWindow(index, events, from, 'play');
-    else this.requireWindow().play(from);
-    this.transition(action, { positionMs: from });
-    this.startTicker();
-  }
-
-  /**
-   * Replaces the window with a fresh one on chunk `index` (plus the next chunk if held) and
-   * draws `offsetMs`. The new replayer is built and drawn before the old one is removed, all
-   * in one task, so the browser never paints an empty stage in between.
-   */
-  private openWindow(index: number, events: RrwebEvent[], offsetMs: number, mode: 'show' | 'play'): void {
-    const { root, createReplayer } = this.deps;
-    const next = ReplayWindow.open(createReplayer, root, this.snapshot.speed, this.snapshot.startedAt, index, events);
-    next.on('finish', () => this.handleFinish(next));
-    next.on('resize', (payload) => {
-      if (next === this.window) this.handleResize(payload);
-    });
-    const following = this.nextIndex(index);
-    const followingEvents = following === undefined ? undefined : this.cache?.peek(following);
-    if (following !== undefined && followingEvents) next.append(following, followingEvents);
-    const previous = this.window;
-    this.window = next;
-    if (mode === 'play') next.play(offsetMs);
-    else next.show(offsetMs);
-    previous?.destroy();
-    this.plannedAround = null;
-    this.planAround(index);
+    const atEnd = from >= this.snapshot.durationMs;
+    if (events) stage.open(index, events, from, atEnd ? 'show' : 'play', this.snapshot.speed);
+    else if (atEnd) stage.current?.show(from);
+    else stage.current?.play(from);
+    this.store.transition(action, { positionMs: from });
+    if (atEnd) this.store.transition('finish', { positionMs: from });
+    else this.startTicker();
   }
 
   /** Runs while playing: skip inactivity, follow chunk crossings, keep the window small. */
   private readonly tick = (): void => {
-    const window = this.window;
+    const window = this.stage?.current;
     if (this.snapshot.state !== 'playing' || !window) return;
     const offset = this.liveOffset();
     if (this.snapshot.skipInactive) {
       const action = decideSkip(this.inactiveRanges, offset, this.snapshot.speed);
       if (action.kind === 'jump') {
-        this.update({ skipping: true });
-        this.playFrom(action.toMs, 'seek', ++this.generation).catch(() => undefined);
+        this.store.update({ skipping: true });
+        this.playFrom(action.toMs, 'seek', this.guard.begin(), true).catch(() => undefined);
         return;
       }
       if (action.kind === 'fastForward') {
         window.setSpeed(action.speed);
-        if (!this.snapshot.skipping) this.update({ skipping: true });
+        if (!this.snapshot.skipping) this.store.update({ skipping: true });
       } else this.endSkipping();
     }
-    const index = this.chunkAt(offset);
-    this.planAround(index);
-    const step = nextWindowStep(window, index, this.nextIndex(window.lastIndex), (candidate) => this.cache?.peek(candidate) !== undefined, this.deps.loading.maxWindowChunks);
-    const events = step.kind === 'stay' ? undefined : this.cache?.peek(step.index);
-    if (step.kind === 'restart' && events) this.openWindow(step.index, events, offset, 'play');
-    if (step.kind === 'append' && events) window.append(step.index, events);
+    this.stage?.follow(offset, this.snapshot.speed);
   };
-
-  /** Pins what the window and the plan need, and preloads ahead, once per chunk reached. */
-  private planAround(index: number): void {
-    if (this.plannedAround === index || !this.cache) return;
-    this.plannedAround = index;
-    const { preloadAhead, keepBehind } = this.deps.loading;
-    const plan = planChunks(this.order, index, preloadAhead, keepBehind);
-    this.cache.pin([...plan.keep, ...(this.window?.indices ?? [])]);
-    for (const ahead of plan.preload) this.cache.prefetch(ahead);
-  }
 
   /** rrweb played every event the window holds: the session ended, or the next chunk came too late. */
   private handleFinish(source: ReplayWindow): void {
-    if (source !== this.window || this.snapshot.state !== 'playing') return;
-    const generation = ++this.generation;
-    const following = this.nextIndex(source.lastIndex);
+    if (this.snapshot.state !== 'playing') return;
+    const ticket = this.guard.begin();
+    const following = this.timeline.next(source.lastIndex);
     if (following === undefined) {
       this.halt();
-      this.transition('finish', { positionMs: this.snapshot.durationMs });
+      this.store.transition('finish', { positionMs: this.snapshot.durationMs });
       return;
     }
-    const nextStart = (this.chunks.find((chunk) => chunk.index === following)?.timestampStart ?? 0) - this.snapshot.startedAt;
-    this.playFrom(Math.max(nextStart, source.endOffset()), 'resume', generation).catch(() => undefined);
+    const from = Math.max(this.timeline.startOf(following), source.endOffset());
+    this.playFrom(from, 'resume', ticket, false).catch(() => undefined);
   }
 
   private handleResize(payload?: unknown): void {
@@ -342,14 +276,24 @@ export class ReplayController {
     if (typeof width !== 'number' || typeof height !== 'number') return;
     const current = this.snapshot.viewport;
     if (current && current.width === width && current.height === height) return;
-    this.update({ viewport: { width, height } });
+    this.store.update({ viewport: { width, height } });
   }
 
-  private readonly reportCache = (): void => {
-    if (!this.cache) return;
-    const cachedChunks = this.cache.held();
-    this.update({ cachedChunks, loadedChunks: cachedChunks.length, chunkFetches: this.cache.fetchCount() });
-  };
+  private createCache(): ChunkCache {
+    const { retries, retryDelayMs, maxCachedChunks } = this.deps.loading;
+    const cache = createChunkCache({
+      retries,
+      retryDelayMs,
+      capacity: maxCachedChunks,
+      fetchChunk: (index, signal) => this.deps.fetchChunk(this.deps.sessionId, index, signal),
+      onChange: () => {
+        const cachedChunks = cache.held();
+        this.store.update({ cachedChunks, loadedChunks: cachedChunks.length, chunkFetches: cache.fetchCount() });
+      },
+    });
+    this.cache = cache;
+    return cache;
+  }
 
   /** Fetches a chunk the playhead needs; a failure also goes to the snapshot's error line. */
   private async loadChunk(index: number): Promise<RrwebEvent[]> {
@@ -357,7 +301,7 @@ export class ReplayController {
     try {
       return await this.cache.get(index);
     } catch (error) {
-      if (!this.destroyed) this.update({ error: `Part of this replay could not be loaded (chunk ${index}): ${messageOf(error)}` });
+      if (!this.guard.isClosed) this.store.update({ error: `Part of this replay could not be loaded (chunk ${index}): ${messageOf(error)}` });
       throw error;
     }
   }
@@ -370,60 +314,28 @@ export class ReplayController {
   private halt(): void {
     this.stopTicker?.();
     this.stopTicker = null;
-    this.window?.pause();
+    this.stage?.current?.pause();
     this.endSkipping();
   }
 
   private endSkipping(): void {
     if (!this.snapshot.skipping) return;
-    this.window?.setSpeed(this.snapshot.speed);
-    this.update({ skipping: false });
-  }
-
-  private chunkAt(offsetMs: number): number {
-    return chunkForOffset(this.chunks, this.snapshot.startedAt, offsetMs);
-  }
-
-  private nextIndex(index: number): number | undefined {
-    const position = this.order.indexOf(index);
-    return position === -1 ? undefined : this.order[position + 1];
+    this.stage?.current?.setSpeed(this.snapshot.speed);
+    this.store.update({ skipping: false });
   }
 
   private liveOffset(): number {
-    return clamp(this.window?.currentOffset() ?? 0, 0, this.snapshot.durationMs);
+    return clamp(this.stage?.current?.currentOffset() ?? 0, 0, this.snapshot.durationMs);
   }
 
-  private isStale(generation: number): boolean {
-    return this.destroyed || generation !== this.generation;
+  /** Resolves once what is on stage is complete (canvas frames decoded) and painted. */
+  private async frames(): Promise<void> {
+    await this.stage?.current?.drawn();
+    await this.deps.afterPaint();
   }
 
-  private frames(): Promise<void> {
-    return this.deps.afterPaint();
-  }
-
-  private requireWindow(): ReplayWindow {
-    if (!this.window) throw new Error('The replay has not been created yet.');
-    return this.window;
-  }
-
-  private transition(input: PlayerInput, patch: Partial<PlayerSnapshot> = {}): void {
-    this.update({ ...patch, state: nextPlayerState(this.snapshot.state, input) });
-  }
-
-  private update(patch: Partial<PlayerSnapshot>): void {
-    if (this.destroyed) return;
-    this.snapshot = { ...this.snapshot, ...patch };
-    if (this.holdNotifications) this.notificationHeld = true;
-    else this.notify();
-  }
-
-  private releaseNotifications(): void {
-    this.holdNotifications = false;
-    if (this.notificationHeld) this.notify();
-    this.notificationHeld = false;
-  }
-
-  private notify(): void {
-    for (const listener of this.listeners) listener();
+  private requireStage(): ReplayStage {
+    if (!this.stage) throw new Error('The replay has not been created yet.');
+    return this.stage;
   }
 }

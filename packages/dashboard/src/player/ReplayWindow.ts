@@ -113,6 +113,11 @@ export class ReplayWindow {
     return this.replayer.getMirror?.().getNode(id) ?? null;
   }
 
+  /** Resolves once what `show` or `play` drew is complete (canvas frames decode asynchronously). */
+  drawn(): Promise<void> {
+    return this.replayer.drawn?.() ?? Promise.resolve();
+  }
+
   destroy(): void {
     this.replayer.destroy();
   }

@@ -2,7 +2,7 @@ import type { RrwebEvent } from '@gosight/shared';
 
 /**
  * The part of rrweb's `Replayer` the controller drives. Offsets are milliseconds from the
- * replayer's own first event (see ReplayWindow). rrweb's class satisfies it as is; tests use a fake.
+ * replayer's own first event (see ReplayWindow). createRrwebReplayer adapts rrweb's class; tests use a fake.
  */
 export interface ReplayerLike {
   /** Plays from `offsetMs`, first applying every event before it synchronously. */
@@ -23,4 +23,6 @@ export interface ReplayerLike {
   readonly iframe: HTMLIFrameElement;
   /** rrweb node id → replayed node (clicked elements, inspect). Optional so simple fakes can skip it. */
   getMirror?(): { getNode(id: number): Node | null };
+  /** Resolves once pictures still being decoded for what is shown (canvas frames) are drawn. */
+  drawn?(): Promise<void>;
 }

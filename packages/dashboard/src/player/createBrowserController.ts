@@ -9,6 +9,8 @@ import {
   MAX_REPLAYER_CHUNKS,
   PLAYBACK_TICK_INTERVAL_MS,
 } from '../constants.js';
+import type { RrwebEvent } from '@gosight/shared';
+import { prepareCanvasFrames } from './canvas/canvasFrames.js';
 import { createRrwebReplayer } from './createRrwebReplayer.js';
 import { ReplayController } from './ReplayController.js';
 
@@ -29,6 +31,12 @@ const afterPaint = (): Promise<void> =>
     }),
   );
 
+/** Once per fetched chunk, before rrweb sees it. */
+const prepared = (events: RrwebEvent[]): RrwebEvent[] => {
+  prepareCanvasFrames(events);
+  return events;
+};
+
 const every = (intervalMs: number, tick: () => void): (() => void) => {
   const timer = setInterval(tick, intervalMs);
   return () => clearInterval(timer);
@@ -43,7 +51,7 @@ export function createBrowserController(sessionId: string, root: HTMLElement, pr
     sessionId,
     root,
     fetchManifest: (id, signal) => prefetch?.take('manifest') ?? fetchManifest(id, signal),
-    fetchChunk: (id, index, signal) => (index === 0 ? prefetch?.take('firstChunk') : null) ?? fetchChunkEvents(id, index, signal),
+    fetchChunk: async (id, index, signal) => prepared(await ((index === 0 ? prefetch?.take('firstChunk') : null) ?? fetchChunkEvents(id, index, signal))),
     createReplayer: createRrwebReplayer,
     afterPaint,
     every,

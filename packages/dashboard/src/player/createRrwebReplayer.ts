@@ -3,13 +3,25 @@ import type { eventWithTime } from '@rrweb/types';
 import { Replayer } from 'rrweb';
 import 'rrweb/dist/style.css';
 import { BLOCK_CLASS, MOUSE_TAIL_COLOR, TOUCH_STYLE } from '../constants.js';
+import { CanvasPainter, decodeFrame } from './canvas/canvasPainter.js';
 import type { ReplayerLike } from './ReplayerLike.js';
 import { createTouchOverlayPlugin } from './touch/touchOverlayPlugin.js';
 import { createNoReferrerPlugin } from './noReferrerPlugin.js';
 
-/** Builds rrweb's Replayer inside `root` (which must already be in the document) on a chunk's events. */
+/**
+ * Builds rrweb's Replayer inside `root` (which must already be in the document) on a chunk's
+ * events (already through `prepareCanvasFrames`), with our canvas painter beside it.
+ */
 export function createRrwebReplayer(events: RrwebEvent[], root: HTMLElement, speed: number): ReplayerLike {
-  return new Replayer(events as unknown as eventWithTime[], {
+  let replayer: Replayer | null = null;
+  const painter = new CanvasPainter(
+    {
+      nodeById: (id) => (replayer?.getMirror().getNode(id) as Node | null) ?? null,
+      allIds: () => replayer?.getMirror().getIds() ?? [],
+    },
+    decodeFrame,
+  );
+  replayer = new Replayer(events as unknown as eventWithTime[], {
     root,
     speed,
     // The controller owns timing (skip inactivity included): rrweb's own skipping would move offsets under it.
@@ -17,11 +29,40 @@ export function createRrwebReplayer(events: RrwebEvent[], root: HTMLElement, spe
     showWarning: false,
     mouseTail: { strokeStyle: MOUSE_TAIL_COLOR },
     blockClass: BLOCK_CLASS,
+    // rrweb's canvas replay lets the recorded page run scripts in the replay (allow-scripts,
+    // unprotected rebuild); the painter draws the recorded frames from outside instead.
     UNSAFE_replayCanvas: false,
     // Replayed focus would move the dashboard's own focus into the iframe, where it swallows the
     // player's keyboard shortcuts and steals typing from the devtools' inputs.
     triggerFocus: false,
     // The recorded page may ask for referrers; the replay must not tell its site who watches.
-    plugins: [createNoReferrerPlugin(), createTouchOverlayPlugin(TOUCH_STYLE)],
+    plugins: [
+      createNoReferrerPlugin(),
+      createTouchOverlayPlugin(TOUCH_STYLE),
+      { handler: (event, isSync) => painter.handle(event as unknown as RrwebEvent, isSync) },
+    ],
   });
+  const rrweb = replayer;
+  return {
+    // rrweb applies the events up to the offset synchronously inside play/pause; the painter
+    // then draws each canvas's last picture once.
+    play(offsetMs) {
+      rrweb.play(offsetMs);
+      painter.flush();
+    },
+    pause(offsetMs) {
+      rrweb.pause(offsetMs);
+      painter.flush();
+    },
+    getCurrentTime: () => rrweb.getCurrentTime(),
+    setConfig: (config) => rrweb.setConfig(config),
+    on: (event, handler) => rrweb.on(event, handler),
+    addEvent: (event) => rrweb.addEvent(event as unknown as eventWithTime),
+    destroy: () => rrweb.destroy(),
+    get iframe() {
+      return rrweb.iframe;
+    },
+    getMirror: () => rrweb.getMirror() as unknown as { getNode(id: number): Node | null },
+    drawn: () => painter.drawn(),
+  };
 }
