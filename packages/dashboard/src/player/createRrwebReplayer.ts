@@ -3,9 +3,12 @@ import type { eventWithTime } from '@rrweb/types';
 import { Replayer } from 'rrweb';
 import 'rrweb/dist/style.css';
 import { BLOCK_CLASS, MOUSE_TAIL_COLOR, TOUCH_STYLE } from '../constants.js';
-import { CanvasPainter, decodeFrame } from './canvas/canvasPainter.js';
+import { CanvasPainter } from './canvas/canvasPainter.js';
+import { CANVAS_REPLAY_STYLE_RULES, createSurfaceFactory } from './canvas/canvasSurface.js';
 import type { ReplayerLike } from './ReplayerLike.js';
 import { createTouchOverlayPlugin } from './touch/touchOverlayPlugin.js';
+import { createDialogClosePlugin } from './dialogClosePlugin.js';
+import { createInstantScrollPlugin } from './instantScrollPlugin.js';
 import { createNoReferrerPlugin } from './noReferrerPlugin.js';
 
 /**
@@ -14,13 +17,11 @@ import { createNoReferrerPlugin } from './noReferrerPlugin.js';
  */
 export function createRrwebReplayer(events: RrwebEvent[], root: HTMLElement, speed: number): ReplayerLike {
   let replayer: Replayer | null = null;
-  const painter = new CanvasPainter(
-    {
-      nodeById: (id) => (replayer?.getMirror().getNode(id) as Node | null) ?? null,
-      allIds: () => replayer?.getMirror().getIds() ?? [],
-    },
-    decodeFrame,
-  );
+  const surfaces = createSurfaceFactory();
+  const painter = new CanvasPainter({
+    surfaceOf: (id) => surfaces.surfaceOf((replayer?.getMirror().getNode(id) as Node | null) ?? null),
+    allIds: () => replayer?.getMirror().getIds() ?? [],
+  });
   replayer = new Replayer(events as unknown as eventWithTime[], {
     root,
     speed,
@@ -32,6 +33,7 @@ export function createRrwebReplayer(events: RrwebEvent[], root: HTMLElement, spe
     // rrweb's canvas replay lets the recorded page run scripts in the replay (allow-scripts,
     // unprotected rebuild); the painter draws the recorded frames from outside instead.
     UNSAFE_replayCanvas: false,
+    insertStyleRules: CANVAS_REPLAY_STYLE_RULES,
     // Replayed focus would move the dashboard's own focus into the iframe, where it swallows the
     // player's keyboard shortcuts and steals typing from the devtools' inputs.
     triggerFocus: false,
@@ -39,6 +41,8 @@ export function createRrwebReplayer(events: RrwebEvent[], root: HTMLElement, spe
     plugins: [
       createNoReferrerPlugin(),
       createTouchOverlayPlugin(TOUCH_STYLE),
+      createInstantScrollPlugin(),
+      createDialogClosePlugin(),
       { handler: (event, isSync) => painter.handle(event as unknown as RrwebEvent, isSync) },
     ],
   });
@@ -58,7 +62,10 @@ export function createRrwebReplayer(events: RrwebEvent[], root: HTMLElement, spe
     setConfig: (config) => rrweb.setConfig(config),
     on: (event, handler) => rrweb.on(event, handler),
     addEvent: (event) => rrweb.addEvent(event as unknown as eventWithTime),
-    destroy: () => rrweb.destroy(),
+    destroy: () => {
+      rrweb.destroy();
+      surfaces.revokeAll();
+    },
     get iframe() {
       return rrweb.iframe;
     },

@@ -1,43 +1,45 @@
 import { EventType, type RrwebEvent } from '@gosight/shared';
 import { canvasMutationTarget, frameOfCanvasMutation, isMutation, nodeFramesOf, type CanvasFrame } from './canvasFrames.js';
 
-/** Decodes a frame's bytes into something `drawImage` takes; the browser's is createImageBitmap. */
-export type DecodeFrame = (frame: CanvasFrame) => Promise<ImageBitmap>;
+/** Where one replayed canvas shows its pictures (see canvasSurface.ts). */
+export interface CanvasSurface {
+  /** Shows `frame`; resolves once it is decoded and will be on the next paint. */
+  show(frame: CanvasFrame): Promise<void>;
+  /** Shows nothing: the canvas is blank. */
+  clear(): void;
+}
 
-/** What the painter needs from the replayer it draws for. */
+/** What the painter needs from the replayer it paints for. */
 export interface PaintTarget {
-  /** The replayed node for an rrweb id, if it exists now. */
-  nodeById(id: number): Node | null;
+  /** The surface of the replayed canvas with this rrweb id, if that node is a canvas now. */
+  surfaceOf(id: number): CanvasSurface | null;
   /** Ids of every replayed node, to find canvases a rebuild kept from an earlier position. */
   allIds(): Iterable<number>;
 }
 
-/** Clears the canvas: it was resized (which blanks it) or rebuilt with nothing on it yet. */
+/** The canvas was resized (which blanks it) or rebuilt with nothing on it yet. */
 const BLANK = 'blank';
 type Paint = CanvasFrame | typeof BLANK;
 
 /**
- * Puts recorded canvas pictures on the replayed canvases, in order. rrweb's own canvas replay
- * needs a sandbox that lets the recorded page run scripts; this draws from the dashboard
- * instead, onto the replayed element, so the sandbox stays shut.
+ * Shows recorded canvas pictures on the replayed canvases, in order. rrweb's own canvas
+ * replay needs a sandbox that lets the recorded page run scripts; this paints from the
+ * dashboard instead, so the sandbox stays shut.
  *
  * While rrweb applies events synchronously (a seek), only the last picture of each canvas
- * matters: they are collected and drawn once, by `flush`, after rrweb has built the DOM at
- * the target. While playing, each picture is drawn as it comes. Decoding is asynchronous, so
- * every canvas has a version: a picture whose canvas was painted or resized again while it
- * decoded is thrown away instead of drawn over the newer state.
+ * matters: they are collected and shown once, by `flush`, after rrweb has built the DOM at
+ * the target. While playing, each picture is shown as it comes. A surface shows pictures in
+ * the order it is given them, so the newest always wins.
  */
 export class CanvasPainter {
   private readonly pending = new Map<number, Paint>();
-  private readonly versions = new Map<number, number>();
-  private version = 0;
-  /** A full snapshot was applied: canvases the rebuild reused must lose pictures from elsewhere in time. */
+  /** Canvases with a picture on: a rebuild that reuses them must blank those it has none for. */
+  private readonly painted = new Set<number>();
   private rebuilt = false;
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly target: PaintTarget,
-    private readonly decode: DecodeFrame,
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
@@ -49,7 +51,7 @@ export class CanvasPainter {
     }
     for (const { id, frame } of nodeFramesOf(event)) this.pending.set(id, frame);
     if (isMutation(event)) {
-      // Setting width or height blanks a canvas; a picture still decoding is older than that.
+      // Setting width or height blanks a canvas until it is drawn again.
       for (const change of (event.data as { attributes?: { id: number; attributes: Record<string, unknown> }[] }).attributes ?? []) {
         if ('width' in (change.attributes ?? {}) || 'height' in (change.attributes ?? {})) this.pending.set(change.id, BLANK);
       }
@@ -62,49 +64,29 @@ export class CanvasPainter {
     if (!isSync) this.flush();
   }
 
-  /** Draws what the events applied so far left on each canvas. */
+  /** Shows what the events applied so far left on each canvas. */
   flush(): void {
     if (this.rebuilt) {
       this.rebuilt = false;
-      for (const id of this.target.allIds()) if (!this.pending.has(id) && this.versions.has(id)) this.pending.set(id, BLANK);
+      for (const id of this.target.allIds()) if (this.painted.has(id) && !this.pending.has(id)) this.pending.set(id, BLANK);
     }
     for (const [id, paint] of this.pending) {
-      const version = ++this.version;
-      this.versions.set(id, version);
-      if (paint === BLANK) this.blank(id);
-      else this.track(this.draw(id, paint, version));
+      const surface = this.target.surfaceOf(id);
+      if (!surface) continue;
+      if (paint === BLANK) {
+        surface.clear();
+        this.painted.delete(id);
+      } else {
+        this.painted.add(id);
+        this.track(surface.show(paint));
+      }
     }
     this.pending.clear();
   }
 
-  /** Resolves once every picture being decoded is drawn (or dropped). */
+  /** Resolves once every picture being decoded is ready to paint (or failed). */
   async drawn(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
-  }
-
-  private async draw(id: number, frame: CanvasFrame, version: number): Promise<void> {
-    const bitmap = await this.decode(frame);
-    try {
-      if (this.versions.get(id) !== version) return;
-      const context = this.contextOf(id);
-      if (!context) return;
-      context.clearRect(0, 0, context.canvas.width, context.canvas.height);
-      context.drawImage(bitmap, 0, 0);
-    } finally {
-      bitmap.close();
-    }
-  }
-
-  private blank(id: number): void {
-    const context = this.contextOf(id);
-    context?.clearRect(0, 0, context.canvas.width, context.canvas.height);
-  }
-
-  /** The 2D context of a replayed canvas; rrweb builds into an iframe, so no instanceof across realms. */
-  private contextOf(id: number): CanvasRenderingContext2D | null {
-    const node = this.target.nodeById(id) as HTMLCanvasElement | null;
-    if (!node || node.nodeName !== 'CANVAS' || typeof node.getContext !== 'function' || !node.isConnected) return null;
-    return node.getContext('2d');
   }
 
   private track(work: Promise<void>): void {
@@ -112,11 +94,3 @@ export class CanvasPainter {
     this.inFlight.add(settled);
   }
 }
-
-/** The browser's decoder: the bytes become a Blob of the frame's (checked) raster type. */
-export const decodeFrame: DecodeFrame = (frame) => {
-  const binary = atob(frame.base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return createImageBitmap(new Blob([bytes], { type: frame.type }));
-};
