@@ -12,7 +12,7 @@ const FONT = join(repoRoot, 'node_modules/@fontsource/lobster/files/lobster-lati
 /** The recorded site of the fidelity suite: pages, one stylesheet, a web font and images, all from this origin. */
 export interface FidelitySite {
   url: string;
-  /** Requests served since the last `resetRequests`, as "METHOD path". */
+  /** Requests served since the last `resetRequests`, as "METHOD path" (browsers) or "CAPTURE path" (GoSight's asset capture). */
   requests(): string[];
   resetRequests(): void;
   /** Stops the site (the "site gone" scenario): every later request fails to connect. */
@@ -43,7 +43,7 @@ export async function startFidelitySite(): Promise<FidelitySite> {
   const seen: string[] = [];
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://site').pathname;
-    seen.push(`${req.method} ${path}`);
+    seen.push(`${String(req.headers['user-agent']).startsWith('GoSight-AssetCapture') ? 'CAPTURE' : req.method} ${path}`);
     // Nothing is cached: a replay that still needs the site must ask it again.
     const send = (type: string, body: Buffer | string) => res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
     if (path === '/sdk/gosight.js') return send('text/javascript', readFileSync(bundle));

@@ -36,13 +36,25 @@ export const passes = (result: CheckpointResult): boolean => !result.blank && re
  */
 export async function runFidelitySuite(outDir: string, log: (line: string) => void = () => undefined): Promise<FidelityReport> {
   const site = await startFidelitySite();
-  const server = await startServerProcess({ dataDir: mkdtempSync(join(tmpdir(), 'gosight-fidelity-')), projectKey: KEY });
+  // The site is on 127.0.0.1: capture must be allowed to fetch from a private host.
+  const server = await startServerProcess({
+    dataDir: mkdtempSync(join(tmpdir(), 'gosight-fidelity-')), projectKey: KEY,
+    extraArgs: ['--capture-assets', 'true', '--capture-assets-from-private-hosts', 'true'],
+  });
   const browser = await launchBrowser();
   let siteRunning = true;
   try {
     const recorded: RecordedPage[] = [];
+    /**
+     * Per session, the images and fonts the live page loaded: what capture must have before
+     * the site goes. (Its stylesheet is in the recording itself: rrweb inlines same-origin CSS.)
+     */
+    const loaded = new Map<string, string[]>();
     for (const page of FIDELITY_PAGES) {
-      recorded.push(await recordPage(browser, site.url, server.url, KEY, page));
+      site.resetRequests();
+      const rec = await recordPage(browser, site.url, server.url, KEY, page);
+      recorded.push(rec);
+      loaded.set(rec.sessionId, site.requests().filter((r) => r.startsWith('GET /assets/') && !r.endsWith('.css')).map((r) => `${site.url}${r.slice(4)}`));
       log(`recorded ${page.path}`);
     }
     const offsets = new Map<string, (at: number) => number>();
@@ -56,6 +68,12 @@ export async function runFidelitySuite(outDir: string, log: (line: string) => vo
       }, 30_000, 250);
       offsets.set(rec.sessionId, (at) => Math.min(at - manifest.startedAt, manifest.durationMs));
       durations.set(rec.sessionId, manifest.durationMs);
+      const expected = [...new Set(loaded.get(rec.sessionId))];
+      await waitFor(`assets of ${rec.page.path} captured (${expected.join(', ')})`, async () => {
+        const res = await fetch(`${server.url}/api/sessions/${rec.sessionId}/assets`);
+        const index = res.ok ? ((await res.json()) as { assets: Record<string, unknown> }).assets : {};
+        return expected.every((url) => url in index) ? true : undefined;
+      }, 30_000, 250);
     }
     const scenarios: ScenarioResult[] = [];
     const replayAll = async (scenario: ScenarioResult['scenario']): Promise<ScenarioResult> => {

@@ -3,6 +3,7 @@ import { record } from 'rrweb';
 import { MAX_ERROR_ENTRIES_PER_PAGE } from './constants.js';
 import type { GoSightConfig } from './config.js';
 import { whenDomReady } from './dom-ready.js';
+import { preserveWebglBuffers } from './plugins/preserve-webgl-buffers.js';
 import type { Logger } from './logger.js';
 import { createConsolePlugin } from './plugins/console-plugin.js';
 import { createErrorPlugin } from './plugins/error-plugin.js';
@@ -39,6 +40,8 @@ export function buildPlugins(config: GoSightConfig, ingestUrl: string, perf: Per
  * `onFailed` fires if rrweb declines (it returns undefined on unsupported pages) or throws.
  */
 export function createRecorder({ config, doc, perf, ingestUrl, isSensitiveKey, log }: RecorderInput): StartRecording {
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  if (config.canvas && win) preserveWebglBuffers(win);
   return (emit, onFailed) => {
     let stopRecord: (() => void) | undefined;
     let stopped = false;

@@ -9,6 +9,7 @@ import {
   type SessionListResponse,
 } from '@gosight/shared';
 import { sessionListPath } from '../sessions/sessionFilters.js';
+import { ApiError } from './ApiError.js';
 import { getJson } from './getJson.js';
 
 /** `GET /api/sessions?…`: one page of sessions, filtered and sorted as the query says. */
@@ -28,4 +29,20 @@ export const fetchChunkEvents = async (sessionId: string, index: number, signal?
   const events = await getJson<unknown>(chunkPath(sessionId, index), signal);
   if (!Array.isArray(events)) throw new Error(`Chunk ${index} is not a JSON array of events.`);
   return events as RrwebEvent[];
+};
+
+/** Where a session's captured assets are served; the player points the replay there. */
+export const assetsPath = (sessionId: string): string => `/api/sessions/${encodeURIComponent(sessionId)}/assets`;
+
+/**
+ * `GET /api/sessions/:id/assets`: the session's captured assets by URL. Empty when asset
+ * capture is off (the route does not exist then).
+ */
+export const fetchAssetIndex = async (sessionId: string, signal?: AbortSignal): Promise<Record<string, { hash: string }>> => {
+  try {
+    return (await getJson<{ assets: Record<string, { hash: string }> }>(assetsPath(sessionId), signal)).assets ?? {};
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return {};
+    throw error;
+  }
 };

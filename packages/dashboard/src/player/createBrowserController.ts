@@ -1,5 +1,6 @@
 import type { SessionPrefetch } from '../api/prefetchSession.js';
-import { fetchChunkEvents, fetchManifest } from '../api/readApi.js';
+import { assetsPath, fetchAssetIndex, fetchChunkEvents, fetchManifest } from '../api/readApi.js';
+import { assetResolver, rewriteAssetUrls, type AssetResolver } from './assets/rewriteAssetUrls.js';
 import {
   CHUNK_FETCH_RETRIES,
   CHUNK_RETRY_DELAY_MS,
@@ -31,8 +32,9 @@ const afterPaint = (): Promise<void> =>
     }),
   );
 
-/** Once per fetched chunk, before rrweb sees it. */
-const prepared = (events: RrwebEvent[]): RrwebEvent[] => {
+/** Once per fetched chunk, before rrweb sees it: captured assets instead of the site's, canvas pictures set aside. */
+const prepare = (events: RrwebEvent[], assets: AssetResolver | null): RrwebEvent[] => {
+  if (assets) rewriteAssetUrls(events, assets);
   prepareCanvasFrames(events);
   return events;
 };
@@ -47,11 +49,18 @@ const every = (intervalMs: number, tick: () => void): (() => void) => {
  * started at boot (`prefetch`) answer the first manifest and chunk 0 reads.
  */
 export function createBrowserController(sessionId: string, root: HTMLElement, prefetch: SessionPrefetch | null): ReplayController {
+  // Asked once, beside the manifest; a failure replays from the site's own URLs.
+  const assets = fetchAssetIndex(sessionId)
+    .then((index) => assetResolver(index, `${location.origin}${assetsPath(sessionId)}`))
+    .catch(() => null);
   return new ReplayController({
     sessionId,
     root,
     fetchManifest: (id, signal) => prefetch?.take('manifest') ?? fetchManifest(id, signal),
-    fetchChunk: async (id, index, signal) => prepared(await ((index === 0 ? prefetch?.take('firstChunk') : null) ?? fetchChunkEvents(id, index, signal))),
+    fetchChunk: async (id, index, signal) => {
+      const events = await ((index === 0 ? prefetch?.take('firstChunk') : null) ?? fetchChunkEvents(id, index, signal));
+      return prepare(events, await assets);
+    },
     createReplayer: createRrwebReplayer,
     afterPaint,
     every,

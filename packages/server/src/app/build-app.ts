@@ -53,7 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setErrorHandler(errorHandler);
   const paths = deps.assets?.paths;
-  await registerSecurityHeaders(app, paths ? inlineScriptHashes([paths.dashboardDir, paths.demoDir]) : []);
+  await registerSecurityHeaders(app, paths ? inlineScriptHashes([paths.dashboardDir, paths.demoDir]) : [], !!deps.api?.assets);
   enforceAllowedHosts(app, allowedHostMatcher(deps.http.allowedHosts, deps.http.listenHost));
   await app.register(async (scope) => opsRoutes(scope, { health: deps.health, metrics: deps.metrics }));
   const { ingest, api } = deps;

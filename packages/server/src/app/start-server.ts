@@ -15,6 +15,12 @@ import { buildApp, trustedProxyMatcher } from './build-app.js';
 import { defaultAssetPaths } from './asset-paths.js';
 import type { ReplayQueue } from '../queue/index.js';
 import type { ColdStore } from '../coldstore/index.js';
+import { AssetCapture, AssetLibrary } from '../assets/index.js';
+
+/** Asset capture: a fetch that takes longer is given up (the asset replays from its origin). */
+const ASSET_FETCH_TIMEOUT_MS = 10_000;
+/** Asset fetches at once, across sessions: capture must not crowd out the processor. */
+const ASSET_FETCH_CONCURRENCY = 4;
 import type { ApiDeps } from '../api/api-routes.js';
 import {
   closeAll, openColdStore, openQueue, openStore, usesEmbeddedQueue, usesEmbeddedStore, type Opened, type Stores,
@@ -72,7 +78,9 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
     if (queue) { opened.push(queue); describe.queue = queue.description; }
     const store = needsStore ? await openStore(config) : undefined;
     if (store) { opened.push(store); describe.store = store.description; }
-    const cold = has('api') ? await openColdStore(config) : undefined;
+    // Captured assets live in the cold store too: the processor writes them, the API serves them.
+    const cold = has('api') || (has('process') && config.captureAssets) ? await openColdStore(config) : undefined;
+    const assetLibrary = cold && config.captureAssets ? new AssetLibrary(cold.value) : undefined;
     if (cold) { opened.push(cold); describe.cold = cold.description; }
 
     let processor: ReplayProcessor | undefined;
@@ -80,6 +88,14 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
       const p = new ReplayProcessor({
         queue: queue!.value, store: store!.value.chunks, deadLetters: store!.value.deadLetters, logger, config,
         observer: metrics.processorObserver(),
+        assets: assetLibrary ? new AssetCapture(assetLibrary, {
+          allowPrivateHosts: config.captureAssetsFromPrivateHosts,
+          maxAssetBytes: config.maxAssetBytes,
+          maxSessionAssetBytes: config.maxSessionAssetBytes,
+          maxAssetsPerSession: config.maxAssetsPerSession,
+          fetchTimeoutMs: ASSET_FETCH_TIMEOUT_MS,
+          concurrency: ASSET_FETCH_CONCURRENCY,
+        }, logger.child({ stage: 'assets' })) : undefined,
       });
       processor = p;
       health.processor = () => p.status();
@@ -100,7 +116,7 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
           onAnswer: (status, code) => metrics.ingestRequests.inc({ status: String(status), code }),
         }
         : undefined,
-      api: has('api') ? apiDeps(store!, cold!, queue, project, logger) : undefined,
+      api: has('api') ? { ...apiDeps(store!, cold!, queue, project, logger), assets: assetLibrary } : undefined,
       assets: has('api') ? { paths: defaultAssetPaths(), demoConfig: { projectKey: project.projectKey } } : undefined,
     });
     describe.connections = capConnections(app.server, config, trustedProxyMatcher(config.trustProxy));

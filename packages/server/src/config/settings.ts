@@ -34,6 +34,11 @@ export interface Config {
   diskReserveBytes: number;
   allowedHosts: string;
   redactKeys: string | undefined;
+  captureAssets: boolean;
+  captureAssetsFromPrivateHosts: boolean;
+  maxAssetBytes: number;
+  maxSessionAssetBytes: number;
+  maxAssetsPerSession: number;
   trustProxy: string | undefined;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
@@ -99,6 +104,16 @@ export const SETTINGS: readonly SettingSpec[] = [
     help: 'Comma-separated Host names the server answers (any port); others get 403, which stops DNS rebinding. "*.example.com" allows subdomains, "*" any host. The --host address is added.' },
   { key: 'redactKeys', flag: 'redact-keys', env: 'GOSIGHT_REDACT_KEYS', kind: 'string', default: undefined,
     help: 'Comma-separated extra key names whose values the ingest scrubs from free text, URLs and payloads (like the SDK\'s redactKeys; token, password, … always are).' },
+  { key: 'captureAssets', flag: 'capture-assets', env: 'GOSIGHT_CAPTURE_ASSETS', kind: 'bool', default: false,
+    help: 'Capture the images, stylesheets and web fonts recorded pages use (fetched by the server, stored content-addressed with the archive) and replay from them: replays render with the site gone, and watching one asks no other host for anything. See docs/assets.md.' },
+  { key: 'captureAssetsFromPrivateHosts', flag: 'capture-assets-from-private-hosts', env: 'GOSIGHT_CAPTURE_ASSETS_FROM_PRIVATE_HOSTS', kind: 'bool', default: false,
+    help: 'Let asset capture fetch from private, loopback and link-local addresses (an intranet site). Off, such URLs are refused: a recorded page cannot make the server probe its network.' },
+  { key: 'maxAssetBytes', flag: 'max-asset-bytes', env: 'GOSIGHT_MAX_ASSET_BYTES', kind: 'int', default: 10 * MiB, min: 1024,
+    help: 'Largest single asset captured; larger ones replay from their origin.' },
+  { key: 'maxSessionAssetBytes', flag: 'max-session-asset-bytes', env: 'GOSIGHT_MAX_SESSION_ASSET_BYTES', kind: 'int', default: 100 * MiB, min: 1024,
+    help: 'Most asset bytes captured for one session.' },
+  { key: 'maxAssetsPerSession', flag: 'max-assets-per-session', env: 'GOSIGHT_MAX_ASSETS_PER_SESSION', kind: 'int', default: 500, min: 1,
+    help: 'Most distinct asset URLs captured for one session.' },
   { key: 'trustProxy', flag: 'trust-proxy', env: 'GOSIGHT_TRUST_PROXY', kind: 'string', default: undefined,
     help: 'Trust X-Forwarded-* headers from: "true" (any proxy), a hop count, or comma-separated proxy addresses/CIDRs. Unset: trust none.' },
   { key: 'headersTimeoutMs', flag: 'headers-timeout-ms', env: 'GOSIGHT_HEADERS_TIMEOUT_MS', kind: 'int', default: 10_000, min: 1_000,

@@ -18,6 +18,7 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, message: 'Not found' },
   SESSION_NOT_FOUND: { status: 404, message: 'Session not found' },
   CHUNK_NOT_FOUND: { status: 404, message: 'Chunk not found' },
+  ASSET_NOT_FOUND: { status: 404, message: 'Asset not captured for this session' },
   DEAD_LETTER_NOT_FOUND: { status: 404, message: 'Dead letter not found' },
   QUEUE_UNAVAILABLE: { status: 503, message: 'Queue unavailable, retry later', retryAfterSeconds: 2 },
   STORE_UNAVAILABLE: { status: 503, message: 'Store unavailable, retry later', retryAfterSeconds: 2 },

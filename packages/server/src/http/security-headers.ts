@@ -6,6 +6,8 @@ import helmet from '@fastify/helmet';
 
 /** Sources a replay legitimately loads: the recorded page's images, fonts, stylesheets and media, from wherever it had them. */
 const RECORDED_PAGE_SOURCES = ['http:', 'https:', 'data:', 'blob:'];
+/** With asset capture on, a replay loads captured copies from our origin (plus inline data): no other host. */
+const CAPTURED_ASSET_SOURCES = ['data:', 'blob:'];
 
 /**
  * The Content-Security-Policy of every page we serve (the dashboard and the demo). Scripts
@@ -13,17 +15,20 @@ const RECORDED_PAGE_SOURCES = ['http:', 'https:', 'data:', 'blob:'];
  * replayed page is rebuilt in an about:blank iframe, which inherits this policy, so nothing
  * it recorded can run there even if the iframe's sandbox failed. Styles, images, fonts and
  * media stay open to any origin, and inline styles are allowed, because a replay shows the
- * recorded page with the styles and assets it had. `frame-ancestors 'none'` stops other
+ * recorded page with the styles and assets it had; with asset capture on they are closed to
+ * everything but our origin, so watching a replay asks the recorded site for nothing. `frame-ancestors 'none'` stops other
  * sites framing the dashboard.
  */
-export function contentSecurityPolicy(inlineScriptHashes: readonly string[]): Record<string, string[]> {
+export function contentSecurityPolicy(inlineScriptHashes: readonly string[], capturedAssets = false): Record<string, string[]> {
+  // With asset capture on, replays load captured copies from us: nothing else may be asked.
+  const recorded = capturedAssets ? CAPTURED_ASSET_SOURCES : RECORDED_PAGE_SOURCES;
   return {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'", ...inlineScriptHashes.map((h) => `'${h}'`)],
-    styleSrc: ["'self'", "'unsafe-inline'", ...RECORDED_PAGE_SOURCES],
-    imgSrc: ["'self'", ...RECORDED_PAGE_SOURCES],
-    fontSrc: ["'self'", ...RECORDED_PAGE_SOURCES],
-    mediaSrc: ["'self'", ...RECORDED_PAGE_SOURCES],
+    styleSrc: ["'self'", "'unsafe-inline'", ...recorded],
+    imgSrc: ["'self'", ...recorded],
+    fontSrc: ["'self'", ...recorded],
+    mediaSrc: ["'self'", ...recorded],
     connectSrc: ["'self'"],
     // The SDK on the demo pages gzips and sends from a Blob worker.
     workerSrc: ["'self'", 'blob:'],
@@ -43,9 +48,9 @@ export function contentSecurityPolicy(inlineScriptHashes: readonly string[]): Re
  * ingest answers opt out: other sites load and call them). No HSTS: TLS ends at the
  * operator's proxy, which owns that header.
  */
-export async function registerSecurityHeaders(app: FastifyInstance, inlineScriptHashes: readonly string[]): Promise<void> {
+export async function registerSecurityHeaders(app: FastifyInstance, inlineScriptHashes: readonly string[], capturedAssets = false): Promise<void> {
   await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(inlineScriptHashes) },
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(inlineScriptHashes, capturedAssets) },
     crossOriginEmbedderPolicy: false,
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     crossOriginResourcePolicy: { policy: 'same-origin' },

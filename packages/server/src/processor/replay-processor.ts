@@ -13,6 +13,7 @@ import { CommitTracker } from './commit-tracker.js';
 import { VersionClock } from './version-clock.js';
 import { ProcessorHealth, type ProcessorStatus } from './processor-health.js';
 import { writeIsolated } from './write-isolated.js';
+import type { AssetCaptureSink } from '../assets/index.js';
 
 const sessionKey = (s: { projectId: string; sessionId: string }) => `${s.projectId}/${s.sessionId}`;
 
@@ -48,6 +49,8 @@ export interface ProcessorDeps {
   group?: string;
   now?: () => number;
   observer?: ProcessorObserver;
+  /** Asset capture (`--capture-assets`): offered the events of every batch placed. */
+  assets?: AssetCaptureSink;
 }
 
 /**
@@ -176,6 +179,7 @@ export class ReplayProcessor {
     }
     this.stats.batches++;
     this.stats.events += events.length;
+    this.deps.assets?.offer(header.projectId, header.sessionId, events);
     // Until this message is stored, the queue may not be committed past its first record.
     this.commits.pending(sessionKey(session), { partition: m.partition, offset: m.firstOffset });
   }
