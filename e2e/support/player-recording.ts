@@ -57,7 +57,8 @@ export async function waitForEvents(
 }
 
 /** The player's test hooks as seen from the page (see installTestHooks.ts). */
-interface PlayerHooks {
+/** What the player exposes on window.__gosightPlayer (packages/dashboard/src/player/installTestHooks.ts). */
+export interface PlayerHooks {
   ready: boolean;
   state: string;
   startedAt: number;
@@ -75,9 +76,10 @@ interface PlayerHooks {
   setSpeed(speed: number): void;
   setSkipInactive(on: boolean): void;
   currentTime(): number;
+  iframe(): HTMLIFrameElement | null;
 }
 
-type Hooked = Window & { __gosightPlayer: PlayerHooks };
+export type Hooked = Window & { __gosightPlayer: PlayerHooks };
 
 /** Opens the player on a session (with an optional `?t=`) and waits for its first frame. */
 export async function openPlayer(browser: Browser, serverUrl: string, sessionId: string, options: { query?: string; contextOptions?: BrowserContextOptions } = {}): Promise<Page> {

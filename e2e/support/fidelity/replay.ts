@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { comparePngs } from '../pixels.js';
 import { SERIALIZE_REPLAY_DOM } from './dom-state.js';
+import { openPlayer, type Hooked } from '../player-recording.js';
 import type { RecordedPage } from './record.js';
 
 /** One checkpoint of one page, replayed. */
@@ -16,17 +17,7 @@ export interface CheckpointResult {
   domState: string;
 }
 
-interface PlayerHooks {
-  ready: boolean;
-  seek(ms: number): Promise<void>;
-  play(): void;
-  pause(): void;
-  setSpeed(speed: number): void;
-  setSkipInactive(on: boolean): void;
-  currentTime(): number;
-  iframe(): HTMLIFrameElement | null;
-}
-type Hooked = Window & { __gosightPlayer: PlayerHooks };
+
 
 /** Deterministic shuffle (mulberry32), so every run seeks in the same "random" order. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -54,11 +45,9 @@ function isBlank(png: Buffer): boolean {
   return true;
 }
 
-/** Opens the dashboard player on a session and waits for its first frame. */
-export async function openPlayer(browser: Browser, gosightUrl: string, sessionId: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1500, height: 1100 } })).newPage();
-  await page.goto(`${gosightUrl}/sessions/${sessionId}`);
-  await page.waitForFunction(() => (window as unknown as Partial<Hooked>).__gosightPlayer?.ready === true, null, { timeout: 30_000 });
+/** Opens the dashboard player on a session, large enough for scale 1, without rrweb's cursor. */
+export async function openPlayerAtScale1(browser: Browser, gosightUrl: string, sessionId: string): Promise<Page> {
+  const page = await openPlayer(browser, gosightUrl, sessionId, { contextOptions: { viewport: { width: 1500, height: 1100 } } });
   // rrweb draws its own cursor and trail over the iframe; they are not part of the page.
   await page.addStyleTag({ content: '.replayer-mouse, .replayer-mouse-tail { display: none !important; }' });
   return page;
@@ -69,7 +58,7 @@ export async function openPlayer(browser: Browser, gosightUrl: string, sessionId
  * shuffled order, and compares each with the live screenshot.
  */
 export async function replayCheckpoints(browser: Browser, gosightUrl: string, recorded: RecordedPage, offsetOf: (at: number) => number, seed: number, outDir: string): Promise<CheckpointResult[]> {
-  const page = await openPlayer(browser, gosightUrl, recorded.sessionId);
+  const page = await openPlayerAtScale1(browser, gosightUrl, recorded.sessionId);
   try {
     const results: CheckpointResult[] = [];
     for (const live of shuffled(recorded.checkpoints, seed)) {
@@ -124,7 +113,7 @@ const PLAY_THROUGH = `async (offsets, durationMs) => {
  * the playhead passes each checkpoint: the reference a seek must match.
  */
 export async function playThroughStates(browser: Browser, gosightUrl: string, recorded: RecordedPage, offsetOf: (at: number) => number, durationMs: number): Promise<Map<string, string>> {
-  const page = await openPlayer(browser, gosightUrl, recorded.sessionId);
+  const page = await openPlayerAtScale1(browser, gosightUrl, recorded.sessionId);
   try {
     const offsets = recorded.checkpoints.map((c) => ({ name: c.name, offset: offsetOf(c.at) }));
     // As a string: functions compiled by tsx carry helpers that do not exist in the page.

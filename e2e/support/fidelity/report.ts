@@ -18,6 +18,10 @@ export function formatFidelityTable(report: FidelityReport): string {
     ...rows.map(line),
     line(['passing (<= 1%)', total(up), total(gone)]),
     `seek state = play-through state: ${up.checkpoints.length - report.seekMismatches.length}/${up.checkpoints.length}`,
+    '',
+    'captured assets per session:',
+    ...report.assetStorage.perSession.map((s) => `  ${s.path.padEnd(18)} ${String(s.assets).padStart(3)} assets ${(s.bytes / 1024).toFixed(1).padStart(7)} KiB`),
+    `  referenced by all sessions ${(report.assetStorage.referencedBytes / 1024).toFixed(1)} KiB, stored once ${(report.assetStorage.storedBytes / 1024).toFixed(1)} KiB: deduplication ${(report.assetStorage.referencedBytes / Math.max(1, report.assetStorage.storedBytes)).toFixed(2)}x`,
   ].join('\n');
 }
 

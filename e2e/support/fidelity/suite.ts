@@ -25,6 +25,8 @@ export interface FidelityReport {
   /** Checkpoints whose DOM state after a seek differs from the state when playing through. */
   seekMismatches: { page: string; checkpoint: string; seek: string; playThrough: string }[];
   pages: { path: string; covers: string; sessionId: string; checkpoints: number }[];
+  /** Captured assets: bytes each session's replay uses, and bytes stored once per project. */
+  assetStorage: { perSession: { path: string; assets: number; bytes: number }[]; referencedBytes: number; storedBytes: number };
 }
 
 export const passes = (result: CheckpointResult): boolean => !result.blank && result.ratio <= MAX_DIFF_RATIO;
@@ -59,6 +61,7 @@ export async function runFidelitySuite(outDir: string, log: (line: string) => vo
     }
     const offsets = new Map<string, (at: number) => number>();
     const durations = new Map<string, number>();
+    const indexes = new Map<string, Record<string, { hash: string; bytes: number }>>();
     for (const rec of recorded) {
       const last = rec.checkpoints[rec.checkpoints.length - 1].at;
       const manifest = await waitFor(`session of ${rec.page.path} stored`, async () => {
@@ -71,7 +74,8 @@ export async function runFidelitySuite(outDir: string, log: (line: string) => vo
       const expected = [...new Set(loaded.get(rec.sessionId))];
       await waitFor(`assets of ${rec.page.path} captured (${expected.join(', ')})`, async () => {
         const res = await fetch(`${server.url}/api/sessions/${rec.sessionId}/assets`);
-        const index = res.ok ? ((await res.json()) as { assets: Record<string, unknown> }).assets : {};
+        const index = res.ok ? ((await res.json()) as { assets: Record<string, { hash: string; bytes: number }> }).assets : {};
+        indexes.set(rec.sessionId, index);
         return expected.every((url) => url in index) ? true : undefined;
       }, 30_000, 250);
     }
@@ -89,9 +93,20 @@ export async function runFidelitySuite(outDir: string, log: (line: string) => vo
     await site.stop();
     siteRunning = false;
     scenarios.push(await replayAll('site gone'));
+    const blobs = new Map<string, number>();
+    for (const index of indexes.values()) for (const asset of Object.values(index)) blobs.set(asset.hash, asset.bytes);
+    const perSession = recorded.map((rec) => {
+      const assets = Object.values(indexes.get(rec.sessionId) ?? {});
+      return { path: rec.page.path, assets: assets.length, bytes: assets.reduce((sum, a) => sum + a.bytes, 0) };
+    });
     return {
       scenarios,
       seekMismatches,
+      assetStorage: {
+        perSession,
+        referencedBytes: perSession.reduce((sum, s) => sum + s.bytes, 0),
+        storedBytes: [...blobs.values()].reduce((sum, bytes) => sum + bytes, 0),
+      },
       pages: recorded.map((rec) => ({ path: rec.page.path, covers: rec.page.covers, sessionId: rec.sessionId, checkpoints: rec.checkpoints.length })),
     };
   } finally {

@@ -1,4 +1,4 @@
-import type { RrwebEvent } from '@gosight/shared';
+import { EventType, IncrementalSource, type RrwebEvent } from '@gosight/shared';
 import type { eventWithTime } from '@rrweb/types';
 import { Replayer } from 'rrweb';
 import 'rrweb/dist/style.css';
@@ -17,6 +17,17 @@ import { createNoReferrerPlugin } from './noReferrerPlugin.js';
  */
 export function createRrwebReplayer(events: RrwebEvent[], root: HTMLElement, speed: number): ReplayerLike {
   let replayer: Replayer | null = null;
+  // The recorded viewport, from the events as rrweb applies them, in order. rrweb's own
+  // 'resize' also announces a new replayer's first Meta one task late, after a seek has
+  // already applied a later viewport, and would put the stale one back.
+  const resizeListeners = new Set<(payload?: unknown) => void>();
+  const announceViewport = (event: RrwebEvent) => {
+    const data = event.data as { source?: number; width?: unknown; height?: unknown };
+    const isViewport = event.type === EventType.Meta
+      || (event.type === EventType.IncrementalSnapshot && data.source === IncrementalSource.ViewportResize);
+    if (!isViewport || typeof data.width !== 'number' || typeof data.height !== 'number') return;
+    for (const listener of resizeListeners) listener({ width: data.width, height: data.height });
+  };
   const surfaces = createSurfaceFactory();
   const painter = new CanvasPainter({
     surfaceOf: (id) => surfaces.surfaceOf((replayer?.getMirror().getNode(id) as Node | null) ?? null),
@@ -44,6 +55,7 @@ export function createRrwebReplayer(events: RrwebEvent[], root: HTMLElement, spe
       createInstantScrollPlugin(),
       createDialogClosePlugin(),
       { handler: (event, isSync) => painter.handle(event as unknown as RrwebEvent, isSync) },
+      { handler: (event) => announceViewport(event as unknown as RrwebEvent) },
     ],
   });
   const rrweb = replayer;
@@ -60,7 +72,7 @@ export function createRrwebReplayer(events: RrwebEvent[], root: HTMLElement, spe
     },
     getCurrentTime: () => rrweb.getCurrentTime(),
     setConfig: (config) => rrweb.setConfig(config),
-    on: (event, handler) => rrweb.on(event, handler),
+    on: (event, handler) => (event === 'resize' ? resizeListeners.add(handler) : rrweb.on(event, handler)),
     addEvent: (event) => rrweb.addEvent(event as unknown as eventWithTime),
     destroy: () => {
       rrweb.destroy();

@@ -44,6 +44,12 @@ export class AssetLibrary {
     await this.store.put(indexKey(projectId, sessionId), Buffer.from(JSON.stringify(index)));
   }
 
+  /** Ids of the sessions with an asset index. */
+  async sessionIds(projectId: string): Promise<string[]> {
+    const prefix = `assets/${projectId}/sessions/`;
+    return (await this.store.list(prefix)).map((key) => key.slice(prefix.length).replace(/\.json$/, ''));
+  }
+
   /** Removes a session's index (its blobs stay while other sessions use them; see `sweepBlobs`). */
   async deleteSession(projectId: string, sessionId: string): Promise<void> {
     await this.store.delete(indexKey(projectId, sessionId));

@@ -27,6 +27,9 @@ export const COMMANDS: Record<string, CommandSpec> = {
   archive: {
     summary: 'Moves sessions older than --archive-after-days to cold storage, verified, then deletes their hot chunks. Once, or every --archive-every-ms.',
   },
+  'assets-sweep': {
+    summary: 'Deletes the captured-asset index of every session that is gone (neither in the store nor archived), then the asset blobs no session uses. Run it after retention or deletions; like archive, not while a server holds the embedded data directory.',
+  },
   'dead-letters': {
     summary: 'Lists, shows, retries or drops batches the processor set aside (dead letters).',
   },

@@ -2,6 +2,7 @@ import { loadConfig, helpText } from '../config/index.js';
 import { COMMANDS } from './commands.js';
 import { runServerCommand } from './run-server-command.js';
 import { runArchiveCommand } from './run-archive-command.js';
+import { runAssetsSweepCommand } from './run-assets-sweep-command.js';
 import { DEAD_LETTERS_USAGE, runDeadLettersCommand } from './run-dead-letters-command.js';
 
 /**
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'dead-letters') return runDeadLettersCommand(rest);
   const config = loadConfig({ argv: rest, env: process.env });
+  if (command === 'assets-sweep') return runAssetsSweepCommand(config);
   return spec.roles ? runServerCommand(command, spec.roles, config) : runArchiveCommand(config);
 }
 

@@ -22,3 +22,13 @@ test('the policy runs scripts only from our origin and cannot be framed', () => 
   assert.deepEqual(csp.objectSrc, ["'none'"]);
   assert.ok(!csp.scriptSrc.includes("'unsafe-inline'") && !csp.scriptSrc.includes("'unsafe-eval'"));
 });
+
+test('with asset capture on, replays may load images, fonts, styles and media only from our origin', () => {
+  const open = contentSecurityPolicy([]);
+  assert.ok(open.imgSrc.includes('https:'), 'without capture a replay loads the site\'s assets');
+  const captured = contentSecurityPolicy([], true);
+  for (const directive of [captured.imgSrc, captured.fontSrc, captured.styleSrc, captured.mediaSrc]) {
+    assert.ok(!directive.includes('http:') && !directive.includes('https:'), directive.join(' '));
+    assert.ok(directive.includes("'self'"));
+  }
+});
