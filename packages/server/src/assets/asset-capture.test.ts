@@ -81,3 +81,20 @@ test('stops at the per-session count cap', async () => {
   await capture.idle();
   assert.equal(fetched.length, 2);
 });
+
+test('a flood of new URLs stops at the capture backlog instead of growing without bound', async () => {
+  const library = new AssetLibrary(new FsColdStore(mkdtempSync(join(tmpdir(), 'assets-'))));
+  const release: (() => void)[] = [];
+  const capture = new AssetCapture(library, {
+    allowPrivateHosts: false, maxAssetBytes: 1024, maxAssetsPerSession: 10_000, maxSessionAssetBytes: 1 << 30, fetchTimeoutMs: 1000, concurrency: 4,
+  }, pino({ level: 'silent' }), (url) => new Promise((resolve) => release.push(() => resolve({ ok: true, bytes: Buffer.from(url), type: 'image/png' }))));
+  const images = Array.from({ length: 2_500 }, (_, i) => ({ type: 2, id: 10 + i, tagName: 'img', attributes: { src: `${SITE}/flood/${i}.png` }, childNodes: [] }));
+  capture.offer('p1', 's1', [snapshot(images)]);
+  assert.equal(capture.stats.skipped, 1, 'the rest of the batch is skipped');
+  while (release.length > 0) {
+    release.splice(0).forEach((finish) => finish());
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await capture.idle();
+  assert.equal(Object.keys(await library.readIndex('p1', 's1')).length, 2_000);
+});

@@ -25,6 +25,13 @@ export interface AssetCaptureSink {
 
 type Fetch = (url: string, options: SafeFetchOptions) => Promise<FetchedAsset>;
 
+/**
+ * Captures waiting or running at once, across sessions. The ingest key is public: a flood of
+ * sessions naming new URLs must not grow the server's memory or turn it into a fetch proxy,
+ * so past this, new URLs are skipped (logged) until the backlog drains.
+ */
+const MAX_PENDING_CAPTURES = 2_000;
+
 interface SessionWork {
   projectId: string;
   sessionId: string;
@@ -45,6 +52,8 @@ export interface AssetCaptureStats {
   storedBytes: number;
   /** Bytes of every asset as the sessions reference them (before deduplication). */
   referencedBytes: number;
+  /** Batches whose new URLs were skipped because the capture backlog was full. */
+  skipped: number;
 }
 
 /**
@@ -66,7 +75,7 @@ export class AssetCapture implements AssetCaptureSink {
   private running = 0;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly storing = new Map<string, Promise<boolean>>();
-  readonly stats: AssetCaptureStats = { fetched: 0, failed: 0, deduplicated: 0, storedBytes: 0, referencedBytes: 0 };
+  readonly stats: AssetCaptureStats = { fetched: 0, failed: 0, deduplicated: 0, storedBytes: 0, referencedBytes: 0, skipped: 0 };
 
   constructor(
     private readonly library: AssetLibrary,
@@ -79,6 +88,11 @@ export class AssetCapture implements AssetCaptureSink {
     const work = this.work(projectId, sessionId);
     for (const url of collectAssetUrls(events)) {
       if (work.seen.has(url) || work.seen.size >= this.config.maxAssetsPerSession) continue;
+      if (this.inFlight.size >= MAX_PENDING_CAPTURES) {
+        this.stats.skipped++;
+        this.logger.warn({ sessionId, pending: this.inFlight.size }, 'asset capture backlog full: skipping new URLs');
+        return;
+      }
       work.seen.add(url);
       const job = this.capture(work, url, 0).then(() => undefined, (error: unknown) => {
         this.stats.failed++;
