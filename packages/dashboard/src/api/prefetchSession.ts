@@ -1,5 +1,5 @@
 import type { ReplayManifest, RrwebEvent } from '@gosight/shared';
-import { fetchChunkEvents, fetchManifest } from './readApi.js';
+import { fetchAssetIndex, fetchChunkEvents, fetchManifest } from './readApi.js';
 
 /**
  * The requests a player page needs for its first frame, started as soon as the app's script
@@ -17,6 +17,8 @@ export interface SessionPrefetch {
 export interface PrefetchedData {
   manifest: ReplayManifest;
   firstChunk: RrwebEvent[];
+  /** Captured assets by URL (empty when capture is off): chunks are rewritten with it before rrweb sees them. */
+  assets: Record<string, { hash: string }>;
 }
 
 /** The session id in a player URL (`/sessions/:id`), or null for any other page. */
@@ -30,6 +32,7 @@ export function prefetchSession(sessionId: string, withFirstChunk: boolean): Ses
   const pending: { [K in keyof PrefetchedData]?: Promise<PrefetchedData[K]> } = {
     manifest: fetchManifest(sessionId),
     firstChunk: withFirstChunk ? fetchChunkEvents(sessionId, 0) : undefined,
+    assets: fetchAssetIndex(sessionId),
   };
   // Nobody may ever take one (a failed manifest means no chunk is asked for): no unhandled rejections.
   for (const promise of Object.values(pending)) promise?.catch(() => undefined);

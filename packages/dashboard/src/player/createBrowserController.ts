@@ -49,8 +49,8 @@ const every = (intervalMs: number, tick: () => void): (() => void) => {
  * started at boot (`prefetch`) answer the first manifest and chunk 0 reads.
  */
 export function createBrowserController(sessionId: string, root: HTMLElement, prefetch: SessionPrefetch | null): ReplayController {
-  // Asked once, beside the manifest; a failure replays from the site's own URLs.
-  const assets = fetchAssetIndex(sessionId)
+  // Asked once, at boot beside the manifest; a failure replays from the site's own URLs.
+  const assets = (prefetch?.take('assets') ?? fetchAssetIndex(sessionId))
     .then((index) => assetResolver(index, `${location.origin}${assetsPath(sessionId)}`))
     .catch(() => null);
   return new ReplayController({
