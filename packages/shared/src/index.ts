@@ -3,3 +3,4 @@ export * from './batch.js';
 export * from './api.js';
 export * from './session-events.js';
 export * from './privacy/index.js';
+export * from './assets/asset-refs.js';
