@@ -9,7 +9,7 @@ export interface SessionListState {
   data: SessionListResponse | null;
   /** Message of the last failed read, cleared by the next successful one. */
   error: string | null;
-  /** A request is in flight. */
+  /** A request is in flight, or the list shown was read for another query. */
   loading: boolean;
   /** When `data` was read (epoch ms). */
   updatedAt: number | null;
@@ -21,7 +21,13 @@ export interface SessionListState {
  * never pile up. `refresh` reads now.
  */
 export function useSessionList(query: SessionListQuery): SessionListState & { refresh: () => void } {
-  const [state, setState] = useState<SessionListState>({ data: null, error: null, loading: true, updatedAt: null });
+  const [state, setState] = useState<SessionListState & { settledPath: string | null }>({
+    data: null,
+    error: null,
+    loading: true,
+    updatedAt: null,
+    settledPath: null,
+  });
   const [round, setRound] = useState(0);
   // The path is the query's identity: a new object with the same filters must not refetch.
   const path = sessionListPath(query);
@@ -32,11 +38,13 @@ export function useSessionList(query: SessionListQuery): SessionListState & { re
     setState((previous) => ({ ...previous, loading: true }));
     fetchSessionList(query, abort.signal)
       .then(
-        (data) => setState({ data, error: null, loading: false, updatedAt: Date.now() }),
+        (data) => {
+          if (!abort.signal.aborted) setState({ data, error: null, loading: false, updatedAt: Date.now(), settledPath: path });
+        },
         (error: unknown) => {
           if (abort.signal.aborted) return;
           const message = error instanceof Error ? error.message : String(error);
-          setState((previous) => ({ ...previous, error: message, loading: false }));
+          setState((previous) => ({ ...previous, error: message, loading: false, settledPath: path }));
         },
       )
       .finally(() => {
@@ -50,5 +58,8 @@ export function useSessionList(query: SessionListQuery): SessionListState & { re
   }, [path, round]);
 
   const refresh = useCallback(() => setRound((n) => n + 1), []);
-  return { ...state, refresh };
+  const { settledPath, ...shown } = state;
+  // The render right after a filter changes comes before the effect that fetches for it:
+  // the rows on screen are still the old query's, so the list is busy from that render on.
+  return { ...shown, loading: shown.loading || settledPath !== path, refresh };
 }
