@@ -144,4 +144,30 @@ export const MIGRATIONS: Migration[] = [
       TTL toDateTime(failed_at) + INTERVAL ${HOT_RETENTION_DAYS} DAY`,
     ],
   },
+  {
+    version: 6,
+    description: 'accounts (users, projects, keys, members, tokens, logins) and the audit log',
+    statements: (db) => [
+      `CREATE TABLE IF NOT EXISTS ${db}.accounts (
+        kind     LowCardinality(String),
+        id       String,
+        body     String,
+        deleted  UInt8,
+        version  UInt64
+      )
+      ENGINE = ReplacingMergeTree(version)
+      ORDER BY (kind, id)`,
+      // Kept for good: an audit log that expired would not answer "who deleted this, when".
+      `CREATE TABLE IF NOT EXISTS ${db}.audit_log (
+        at          DateTime64(3, 'UTC'),
+        actor       String,
+        action      LowCardinality(String),
+        project_id  String,
+        target      String,
+        detail      String
+      )
+      ENGINE = MergeTree
+      ORDER BY (project_id, at)`,
+    ],
+  },
 ];

@@ -1,0 +1,83 @@
+/** A project role: viewers read replays; admins also change the project's settings and delete sessions. */
+export type ProjectRole = 'viewer' | 'admin';
+
+export interface UserRecord {
+  id: string;
+  /** Login name, lower-cased. */
+  email: string;
+  name: string;
+  /** argon2id hash (passwords.ts). */
+  passwordHash: string;
+  /** Server admins manage users and projects and can read every project. */
+  serverAdmin: boolean;
+  createdAt: number;
+}
+
+export interface ProjectRecord {
+  id: string;
+  name: string;
+  /** Origins (`https://shop.example`) whose pages may send batches; empty allows any. */
+  allowedOrigins: string[];
+  /** Days a session is kept; undefined keeps the server's default. */
+  retentionDays?: number;
+  createdAt: number;
+}
+
+/** A public ingest key; a rotated-out key stays valid until it is revoked. */
+export interface IngestKeyRecord {
+  key: string;
+  projectId: string;
+  createdAt: number;
+  revokedAt?: number;
+}
+
+export interface MemberRecord {
+  projectId: string;
+  userId: string;
+  role: ProjectRole;
+  addedAt: number;
+}
+
+/** An API token for scripts: a user's access, narrowed to some projects. Only a hash of its secret is kept. */
+export interface TokenRecord {
+  id: string;
+  userId: string;
+  name: string;
+  secretHash: string;
+  /** Projects the token may act on (a subset of its user's). */
+  projectIds: string[];
+  createdAt: number;
+  revokedAt?: number;
+}
+
+/** A dashboard login: the cookie carries the secret, the store only its hash (the record's id). */
+export interface LoginRecord {
+  id: string;
+  userId: string;
+  createdAt: number;
+  expiresAt: number;
+  revokedAt?: number;
+}
+
+export interface RecordKinds {
+  user: UserRecord;
+  project: ProjectRecord;
+  key: IngestKeyRecord;
+  member: MemberRecord;
+  token: TokenRecord;
+  login: LoginRecord;
+}
+
+export type RecordKind = keyof RecordKinds;
+
+/** One line of the audit log: who did what, to what, when. */
+export interface AuditEntry {
+  at: number;
+  /** `user:<email>`, `token:<id> (<email>)`, `cli` or `local` (loopback without accounts). */
+  actor: string;
+  action: string;
+  /** Empty for server-wide actions (users, projects). */
+  projectId: string;
+  target: string;
+  detail: string;
+}

@@ -1,0 +1,105 @@
+import type { AuditEntry, IngestKeyRecord, ProjectRecord } from './account-records.js';
+import type { AccountStore } from './account-store.js';
+import { accessFor, type Access } from './access.js';
+import { Directory } from './directory.js';
+import { Logins } from './logins.js';
+import { Projects } from './projects.js';
+import { Tokens } from './tokens.js';
+import { Users } from './users.js';
+
+/** How long a change made by another process may take to be seen here (keys, members, revocations). */
+export const ACCOUNTS_CACHE_MS = 3_000;
+
+/** The project an ingest key sends to, and where its pages may be. */
+export interface KeyGrant {
+  projectId: string;
+  allowedOrigins: string[];
+}
+
+/**
+ * Accounts, projects and access over one `AccountStore`: the parts (users, projects, tokens,
+ * logins) own their records; this joins them for the checks every request makes.
+ */
+export class Accounts {
+  readonly users: Users;
+  readonly projects: Projects;
+  readonly tokens: Tokens;
+  readonly logins: Logins;
+  private readonly directory: Directory;
+
+  constructor(readonly store: AccountStore, cacheMs = ACCOUNTS_CACHE_MS) {
+    this.users = new Users(store);
+    this.projects = new Projects(store);
+    this.tokens = new Tokens(store);
+    this.logins = new Logins(store);
+    this.directory = new Directory(store, cacheMs);
+  }
+
+  /** Call after a change, so this process's next check sees it. */
+  changed(): void {
+    this.directory.invalidate();
+  }
+
+  async keyGrant(key: string): Promise<KeyGrant | undefined> {
+    const directory = await this.directory.get();
+    const record = directory.keys.get(key);
+    const project = record && directory.projects.find((p) => p.id === record.projectId);
+    return project ? { projectId: project.id, allowedOrigins: project.allowedOrigins } : undefined;
+  }
+
+  async hasUsers(): Promise<boolean> {
+    return (await this.directory.get()).userCount > 0;
+  }
+
+  /** Access of the user behind an API token, or undefined when the token is not live. */
+  async accessForToken(token: string): Promise<Access | undefined> {
+    const record = await this.tokens.resolve(token);
+    const user = record && (await this.users.get(record.userId));
+    return user ? this.access({ kind: 'user', user, token: record }) : undefined;
+  }
+
+  /** Access of the user behind a login cookie, or undefined when the login is not live. */
+  async accessForLogin(secret: string): Promise<Access | undefined> {
+    const login = await this.logins.resolve(secret);
+    const user = login && (await this.users.get(login.userId));
+    return user ? this.access({ kind: 'user', user }) : undefined;
+  }
+
+  openAccess(): Promise<Access> {
+    return this.access({ kind: 'open' });
+  }
+
+  async audit(entry: Omit<AuditEntry, 'at'>, at = Date.now()): Promise<void> {
+    await this.store.appendAudit({ at, ...entry });
+  }
+
+  /**
+   * Makes sure the project exists and takes `key` (the default project at start-up, with the
+   * key from settings or the project file); returns its newest live key.
+   */
+  async ensureProject(id: string, key: string, keyFromSetting: boolean): Promise<{ project: ProjectRecord; key: IngestKeyRecord }> {
+    let project = await this.projects.get(id);
+    if (!project) {
+      const created = await this.projects.create(id, id === 'default' ? 'Default project' : id, key);
+      this.changed();
+      return created;
+    }
+    const keys = await this.projects.keys(id);
+    const known = keys.find((k) => k.key === key);
+    // A key given in the settings is meant to work; one from the project file may have been rotated out.
+    if (keyFromSetting && (!known || known.revokedAt !== undefined)) {
+      if (known) await this.store.put('key', key, { ...known, revokedAt: undefined });
+      else await this.projects.addKey(id, key);
+      this.changed();
+      project = (await this.projects.get(id))!;
+      return { project, key: (await this.projects.keys(id)).find((k) => k.key === key)! };
+    }
+    const live = keys.filter((k) => k.revokedAt === undefined);
+    return { project, key: known && known.revokedAt === undefined ? known : live[live.length - 1] ?? (await this.projects.addKey(id)) };
+  }
+
+  private async access(principal: Parameters<typeof accessFor>[0]): Promise<Access> {
+    const { projects, members } = await this.directory.get();
+    return accessFor(principal, projects, members);
+  }
+}

@@ -1,0 +1,11 @@
+export type { ProjectRole, UserRecord, ProjectRecord, IngestKeyRecord, MemberRecord, TokenRecord, AuditEntry } from './account-records.js';
+export type { AccountStore, AuditQuery } from './account-store.js';
+export { MemoryAccountStore } from './memory-account-store.js';
+export { ClickHouseAccountStore } from './clickhouse-account-store.js';
+export { Accounts, ACCOUNTS_CACHE_MS, type KeyGrant } from './accounts.js';
+export type { Access, Principal } from './access.js';
+export { userView, normalizeEmail, type UserView } from './users.js';
+export { tokenView, type TokenView } from './tokens.js';
+export { LOGIN_TTL_MS } from './logins.js';
+export { MIN_PASSWORD_LENGTH } from './passwords.js';
+export { MAX_RETENTION_DAYS, type ProjectSettings } from './projects.js';
