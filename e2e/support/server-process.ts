@@ -44,7 +44,9 @@ export async function startServerProcess(opts: {
   const port = opts.port ?? (await freePort());
   const command = opts.command ?? 'start';
   const child = spawn(process.execPath, [CLI, command, '--port', String(port), '--host', '127.0.0.1', '--data-dir', opts.dataDir,
-    '--project-key', opts.projectKey, '--log-level', 'warn', ...(opts.extraArgs ?? [])], {
+    '--project-key', opts.projectKey, '--log-level', 'warn',
+    // Tests and benchmarks send from one address far faster than visitors do; the rate-limit test turns limits back on.
+    '--ingest-rate-per-address', '0', '--ingest-rate-per-key', '0', ...(opts.extraArgs ?? [])], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -6,21 +6,17 @@ import { Logins } from './logins.js';
 import { Projects } from './projects.js';
 import { Tokens } from './tokens.js';
 import { Users } from './users.js';
+import type { KeyGrant, ProjectResolver } from '../ingest/project-keys.js';
 
 /** How long a change made by another process may take to be seen here (keys, members, revocations). */
 export const ACCOUNTS_CACHE_MS = 3_000;
 
-/** The project an ingest key sends to, and where its pages may be. */
-export interface KeyGrant {
-  projectId: string;
-  allowedOrigins: string[];
-}
 
 /**
  * Accounts, projects and access over one `AccountStore`: the parts (users, projects, tokens,
  * logins) own their records; this joins them for the checks every request makes.
  */
-export class Accounts {
+export class Accounts implements ProjectResolver {
   readonly users: Users;
   readonly projects: Projects;
   readonly tokens: Tokens;

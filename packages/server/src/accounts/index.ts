@@ -2,7 +2,7 @@ export type { ProjectRole, UserRecord, ProjectRecord, IngestKeyRecord, MemberRec
 export type { AccountStore, AuditQuery } from './account-store.js';
 export { MemoryAccountStore } from './memory-account-store.js';
 export { ClickHouseAccountStore } from './clickhouse-account-store.js';
-export { Accounts, ACCOUNTS_CACHE_MS, type KeyGrant } from './accounts.js';
+export { Accounts, ACCOUNTS_CACHE_MS } from './accounts.js';
 export type { Access, Principal } from './access.js';
 export { userView, normalizeEmail, type UserView } from './users.js';
 export { tokenView, type TokenView } from './tokens.js';

@@ -6,6 +6,7 @@ import {
   ClickHouseChunkStore, ClickHouseDeadLetterStore, createClickHouseClient, describeTarget, type DeadLetterStore,
 } from '../store/index.js';
 import type { DiskSpace } from '../pipeline/disk-space.js';
+import { ClickHouseAccountStore, type AccountStore } from '../accounts/index.js';
 import { FsColdStore, S3ColdStore, type ColdStore } from '../coldstore/index.js';
 
 /**
@@ -39,9 +40,10 @@ export async function openQueue(config: Readonly<Config>, logger: Logger, disk?:
 export interface Stores {
   chunks: ClickHouseChunkStore;
   deadLetters: DeadLetterStore;
+  accounts: AccountStore;
 }
 
-/** The chunk store and the dead-letter store, on one ClickHouse client, migrated. */
+/** The chunk, dead-letter and account stores, on one ClickHouse client, migrated. */
 export async function openStore(config: Readonly<Config>): Promise<Opened<Stores>> {
   const target = { url: config.clickhouseUrl, dataDir: resolve(config.dataDir) };
   const client = createClickHouseClient(target);
@@ -53,7 +55,8 @@ export async function openStore(config: Readonly<Config>): Promise<Opened<Stores
     throw new Error(`cannot prepare the store (${describeTarget(target)}): ${(err as Error).message}`, { cause: err });
   }
   const deadLetters = new ClickHouseDeadLetterStore(client, config.clickhouseDatabase);
-  return { value: { chunks: store, deadLetters }, description: describeTarget(target), close: () => store.close() };
+  const accounts = new ClickHouseAccountStore(client, config.clickhouseDatabase);
+  return { value: { chunks: store, deadLetters, accounts }, description: describeTarget(target), close: () => store.close() };
 }
 
 export async function openColdStore(config: Readonly<Config>): Promise<Opened<ColdStore>> {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config } from '../config/index.js';
-import { ingestPrivacyPolicy, StaticProjectKeys } from '../ingest/index.js';
+import { ingestPrivacyPolicy } from '../ingest/index.js';
 import { ReplayProcessor } from '../processor/index.js';
 import { ArchiveAwareReader } from '../archive/index.js';
 import { LocalDeadLetterAdmin } from '../deadletters/index.js';
@@ -16,6 +16,8 @@ import { defaultAssetPaths } from './asset-paths.js';
 import type { ReplayQueue } from '../queue/index.js';
 import type { ColdStore } from '../coldstore/index.js';
 import { AssetCapture, AssetLibrary } from '../assets/index.js';
+import { Accounts } from '../accounts/index.js';
+import { ConfigError } from '../config/index.js';
 
 /** Asset capture: a fetch that takes longer is given up (the asset replays from its origin). */
 const ASSET_FETCH_TIMEOUT_MS = 10_000;
@@ -35,6 +37,8 @@ export interface RunningServer {
   url: string | undefined;
   project: ProjectIdentity;
   dataDir: string;
+  /** Who can read replays, for the start-up banner. */
+  access: string;
   /** What each adapter works against, for start-up output. */
   describe: { queue?: string; store?: string; cold?: string; connections?: { total: number; perAddress: number }; allowedHosts?: string };
   processor: ReplayProcessor | undefined;
@@ -53,7 +57,8 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
   mkdirSync(dataDir, { recursive: true });
   const has = (role: Role) => roles.includes(role);
   const needsQueue = has('ingest') || has('process') || (has('api') && config.queue === 'kafka');
-  const needsStore = has('process') || has('api');
+  // Every role reads the accounts: ingest its keys, the API its users.
+  const needsStore = true;
   const opened: { close(): Promise<void> }[] = [];
   const holder: LockHolder = { pid: process.pid, command: roles.join('+'), startedAt: new Date().toISOString() };
   // The embedded queue and chDB live on the data directory's disk; Kafka and a ClickHouse server do not.
@@ -64,7 +69,7 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
   }
   const describe: RunningServer['describe'] = {};
   try {
-    const project = resolveProjectKey(dataDir, config.projectId, config.projectKey);
+    const configured = resolveProjectKey(dataDir, config.projectId, config.projectKey);
     const disk = new DiskSpace(dataDir, config.diskReserveBytes, {
       onChange: (r) => (r.full
         ? logger.error({ disk: r }, 'disk space under the reserve: ingest answers 503 until space returns')
@@ -78,6 +83,10 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
     if (queue) { opened.push(queue); describe.queue = queue.description; }
     const store = needsStore ? await openStore(config) : undefined;
     if (store) { opened.push(store); describe.store = store.description; }
+    const accounts = new Accounts(store!.value.accounts);
+    const defaultProject = await accounts.ensureProject(config.projectId, configured.projectKey, configured.source === 'setting');
+    const project: ProjectIdentity = { ...configured, projectKey: defaultProject.key.key };
+    const access = await accessPolicy(config, accounts);
     // Captured assets live in the cold store too: the processor writes them, the API serves them.
     const cold = has('api') || (has('process') && config.captureAssets) ? await openColdStore(config) : undefined;
     const assetLibrary = cold && config.captureAssets ? new AssetLibrary(cold.value) : undefined;
@@ -111,12 +120,16 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
       metrics,
       ingest: has('ingest')
         ? {
-          queue: queue!.value, projects: new StaticProjectKeys([[project.projectKey, project.projectId]]), limits: config,
+          queue: queue!.value, projects: accounts, limits: config,
+          rateLimits: { perKey: perMinute(config.ingestRatePerKey), perAddress: perMinute(config.ingestRatePerAddress) },
           privacy: ingestPrivacyPolicy((config.redactKeys ?? '').split(',').map((key) => key.trim()).filter(Boolean)),
           onAnswer: (status, code) => metrics.ingestRequests.inc({ status: String(status), code }),
         }
         : undefined,
-      api: has('api') ? { ...apiDeps(store!, cold!, queue, project, logger), assets: assetLibrary } : undefined,
+      api: has('api') ? {
+        ...apiDeps(store!, cold!, queue, project, logger), assets: assetLibrary, accounts, openWithoutAccounts: access.open,
+        loginLimits: { perAddress: perQuarterHour(config.loginRatePerAddress), perEmail: perQuarterHour(config.loginRatePerEmail) },
+      } : undefined,
       assets: has('api') ? { paths: defaultAssetPaths(), demoConfig: { projectKey: project.projectKey } } : undefined,
     });
     describe.connections = capConnections(app.server, config, trustedProxyMatcher(config.trustProxy));
@@ -130,7 +143,7 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
     // The HTTP server stops first, so no request is acked after the queue closes.
     opened.push({ close: () => app.close() });
     logger.info({ url, roles }, 'gosight listening');
-    return { url, project, dataDir, describe, processor, close: () => closeAll(opened, logger) };
+    return { url, project, dataDir, access: access.describe(url), describe, processor, close: () => closeAll(opened, logger) };
   } catch (err) {
     await closeAll(opened, logger);
     throw err;
@@ -138,10 +151,39 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
 }
 
 function apiDeps(store: Opened<Stores>, cold: Opened<ColdStore>, queue: Opened<ReplayQueue> | undefined,
-  project: ProjectIdentity, logger: Logger): ApiDeps {
+  project: ProjectIdentity, logger: Logger): Pick<ApiDeps, 'store' | 'projectId' | 'deadLetters'> {
   return {
     store: new ArchiveAwareReader(store.value.chunks, cold.value),
     projectId: project.projectId,
     deadLetters: new LocalDeadLetterAdmin(store.value.deadLetters, queue?.value, logger),
+  };
+}
+
+const perMinute = (max: number) => ({ max, windowMs: 60_000 });
+const perQuarterHour = (max: number) => ({ max, windowMs: 15 * 60_000 });
+
+/** Loopback, and no proxy in front that could carry other machines' requests to it. */
+export const listensOnLoopbackOnly = (config: Readonly<Config>): boolean =>
+  ['127.0.0.1', 'localhost', '::1'].includes(config.host) && (config.trustProxy === undefined || config.trustProxy === '' || config.trustProxy === 'false');
+
+/**
+ * Who may read replays. Beyond loopback, always accounts: the server does not start
+ * without one. On loopback without accounts, this machine's users (the `npm start` demo);
+ * once an account exists, accounts there too.
+ */
+async function accessPolicy(config: Readonly<Config>, accounts: Accounts): Promise<{ open: boolean; describe(url: string | undefined): string }> {
+  const loopback = listensOnLoopbackOnly(config);
+  const hasUsers = await accounts.hasUsers();
+  if (!loopback && !hasUsers) {
+    throw new ConfigError(`GoSight would listen on ${config.host}${config.trustProxy ? ' behind a proxy' : ''}, beyond this machine, and has no account, so anyone could read the replays.
+Create one first, then start again:
+  gosight users add --email you@example.com --admin --data-dir ${config.dataDir}${config.clickhouseUrl ? ' --clickhouse-url …' : ''}
+(it asks for a password; or set GOSIGHT_PASSWORD).`);
+  }
+  return {
+    open: loopback,
+    describe: () => (hasUsers
+      ? 'accounts: log in to read replays; each user sees the projects they are a member of (API scripts: gosight tokens create)'
+      : 'NO ACCOUNTS: anyone on this machine can read every replay (listening on loopback only). gosight users add --admin requires a login from then on'),
   };
 }

@@ -30,6 +30,15 @@ export const COMMANDS: Record<string, CommandSpec> = {
   'assets-sweep': {
     summary: 'Deletes the captured-asset index of every session that is gone (neither in the store nor archived), then the asset blobs no session uses. Run it after retention or deletions; like archive, not while a server holds the embedded data directory.',
   },
+  users: {
+    summary: 'Adds, lists and removes the users who log in to the dashboard (add --admin for a server admin); sets passwords.',
+  },
+  tokens: {
+    summary: 'Creates, lists and revokes API tokens for scripts, each limited to some projects.',
+  },
+  projects: {
+    summary: 'Lists and creates projects; rotates and revokes their ingest keys; sets members (viewer or admin).',
+  },
   'dead-letters': {
     summary: 'Lists, shows, retries or drops batches the processor set aside (dead letters).',
   },

@@ -4,6 +4,9 @@ import { runServerCommand } from './run-server-command.js';
 import { runArchiveCommand } from './run-archive-command.js';
 import { runAssetsSweepCommand } from './run-assets-sweep-command.js';
 import { DEAD_LETTERS_USAGE, runDeadLettersCommand } from './run-dead-letters-command.js';
+import { ACCOUNTS_USAGE, runAccountsCommand } from './run-accounts-command.js';
+
+const ACCOUNT_COMMANDS = new Set(['users', 'tokens', 'projects']);
 
 /**
  * `gosight <command> [options]`. Settings come from flags, GOSIGHT_* environment variables
@@ -22,10 +25,12 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`${command === 'dead-letters' ? DEAD_LETTERS_USAGE : helpText(command, spec.summary)}\n`);
+    const usage = command === 'dead-letters' ? DEAD_LETTERS_USAGE : ACCOUNT_COMMANDS.has(command) ? ACCOUNTS_USAGE : helpText(command, spec.summary);
+    process.stdout.write(`${usage}\n`);
     return 0;
   }
   if (command === 'dead-letters') return runDeadLettersCommand(rest);
+  if (ACCOUNT_COMMANDS.has(command)) return runAccountsCommand(command as 'users' | 'tokens' | 'projects', rest);
   const config = loadConfig({ argv: rest, env: process.env });
   if (command === 'assets-sweep') return runAssetsSweepCommand(config);
   return spec.roles ? runServerCommand(command, spec.roles, config) : runArchiveCommand(config);

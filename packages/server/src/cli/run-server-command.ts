@@ -3,14 +3,6 @@ import { startServer, type Role } from '../app/start-server.js';
 import { ConfigError } from '../config/index.js';
 import { waitForStopSignal } from './stop-signal.js';
 
-/** Who can read replays, said plainly: the read API has no accounts yet. */
-function accessNote(host: string): string {
-  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
-  return loopback
-    ? 'this machine only (listening on loopback); anyone on it can read every replay'
-    : `WARNING: anyone who can reach ${host} and use an allowed Host name can read every replay: the API has no login yet`;
-}
-
 /** Runs a server command (start, ingest, process, api) until SIGINT or SIGTERM. */
 export async function runServerCommand(command: string, roles: Role[], config: Readonly<Config>): Promise<number> {
   if (command !== 'start' && config.queue === 'file' && roles.some((r) => r === 'ingest' || r === 'process')) {
@@ -30,7 +22,7 @@ export async function runServerCommand(command: string, roles: Role[], config: R
   if (server.url) lines.push(`  Health       ${server.url}/api/health  (Prometheus metrics: ${server.url}/metrics)`);
   const caps = server.describe.connections;
   lines.push(`  HTTP         Host names allowed: ${server.describe.allowedHosts} (--allowed-hosts); at most ${caps?.total} connections, ${caps?.perAddress || 'any number'} per client address`);
-  if (roles.includes('api')) lines.push(`  Access       ${accessNote(config.host)}`);
+  if (roles.includes('api')) lines.push(`  Access       ${server.access}`);
   lines.push('');
   if (command === 'start') lines.push('Open the demo app, click around, then find your session in the dashboard. Ctrl+C stops.', '');
   process.stdout.write(lines.join('\n'));

@@ -36,6 +36,10 @@ export interface Config {
   redactKeys: string | undefined;
   captureAssets: boolean;
   captureAssetsFromPrivateHosts: boolean;
+  ingestRatePerKey: number;
+  ingestRatePerAddress: number;
+  loginRatePerAddress: number;
+  loginRatePerEmail: number;
   maxAssetBytes: number;
   maxSessionAssetBytes: number;
   maxAssetsPerSession: number;
@@ -106,6 +110,14 @@ export const SETTINGS: readonly SettingSpec[] = [
     help: 'Comma-separated extra key names whose values the ingest scrubs from free text, URLs and payloads (like the SDK\'s redactKeys; token, password, … always are).' },
   { key: 'captureAssets', flag: 'capture-assets', env: 'GOSIGHT_CAPTURE_ASSETS', kind: 'bool', default: false,
     help: 'Capture the images, stylesheets and web fonts recorded pages use (fetched by the server, stored content-addressed with the archive) and replay from them: replays render with the site gone, and watching one asks no other host for anything. See docs/assets.md.' },
+  { key: 'ingestRatePerKey', flag: 'ingest-rate-per-key', env: 'GOSIGHT_INGEST_RATE_PER_KEY', kind: 'int', default: 60_000, min: 0,
+    help: 'Ingest requests per minute one ingest key may send, from all its visitors together; more are answered 429 with Retry-After (the SDK waits and resends). 0: no limit.' },
+  { key: 'ingestRatePerAddress', flag: 'ingest-rate-per-address', env: 'GOSIGHT_INGEST_RATE_PER_ADDRESS', kind: 'int', default: 3_000, min: 0,
+    help: 'Ingest requests per minute from one client address (a visitor sends a few; an office behind one address, more). 0: no limit.' },
+  { key: 'loginRatePerAddress', flag: 'login-rate-per-address', env: 'GOSIGHT_LOGIN_RATE_PER_ADDRESS', kind: 'int', default: 30, min: 0,
+    help: 'Login attempts per 15 minutes from one client address; more are answered 429 with Retry-After. 0: no limit.' },
+  { key: 'loginRatePerEmail', flag: 'login-rate-per-email', env: 'GOSIGHT_LOGIN_RATE_PER_EMAIL', kind: 'int', default: 10, min: 0,
+    help: 'Login attempts per 15 minutes for one e-mail, from any address (password guessing). 0: no limit.' },
   { key: 'captureAssetsFromPrivateHosts', flag: 'capture-assets-from-private-hosts', env: 'GOSIGHT_CAPTURE_ASSETS_FROM_PRIVATE_HOSTS', kind: 'bool', default: false,
     help: 'Let asset capture fetch from private, loopback and link-local addresses (an intranet site). Off, such URLs are refused: a recorded page cannot make the server probe its network.' },
   { key: 'maxAssetBytes', flag: 'max-asset-bytes', env: 'GOSIGHT_MAX_ASSET_BYTES', kind: 'int', default: 10 * MiB, min: 1024,

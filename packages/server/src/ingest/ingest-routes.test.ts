@@ -195,3 +195,40 @@ test('a batch with more free text than any SDK sends is refused before it is scr
   assert.equal(res.statusCode, 400);
   assert.match(errorCode(res).message, /console and network entries and custom events hold \d+ characters of JSON; at most 1048576/);
 });
+
+test('a project with allowed origins takes batches from those pages only; limits per address and per key answer 429 with Retry-After', async () => {
+  const q = await FileQueue.open({ dir: tempDir('ingest-q-limits'), segmentBytes: 1 << 20, logger: silentLogger() });
+  const limited = Fastify();
+  limited.setErrorHandler(errorHandler);
+  await limited.register((scope) => ingestRoutes(scope, {
+    queue: q,
+    projects: new StaticProjectKeys([['gs_shop_key', 'shop', ['https://shop.example']], ['gs_blog_key', 'blog']]),
+    privacy: ingestPrivacyPolicy([]),
+    limits: { maxBodyBytes: 64 * 1024, maxDecompressedBytes: 256 * 1024, maxEventsPerBatch: 100, maxClockSkewMs: 3_600_000 },
+    rateLimits: { perKey: { max: 4, windowMs: 60_000 }, perAddress: { max: 5, windowMs: 60_000 } },
+  }));
+  const send = (key: string, headers: Record<string, string> = {}, remoteAddress = '10.0.0.1') => limited.inject({
+    method: 'POST', url: '/v1/replay', remoteAddress, payload: JSON.stringify(batch(0)), headers: { 'content-type': 'application/json', 'x-gosight-key': key, ...headers },
+  });
+  assert.equal((await send('gs_shop_key', { origin: 'https://shop.example' })).statusCode, 200);
+  const foreign = await send('gs_shop_key', { origin: 'https://evil.example' });
+  assert.equal(foreign.statusCode, 403);
+  assert.equal(errorCode(foreign).code, 'GOSIGHT_ORIGIN_NOT_ALLOWED');
+  assert.equal((await send('gs_blog_key', { origin: 'https://anywhere.example' })).statusCode, 200, 'no origins listed: any');
+
+  // Key shop has sent 2 of its 4; two more pass, the fifth is over the key's limit, from any address.
+  assert.equal((await send('gs_shop_key', {}, '10.0.0.2')).statusCode, 200);
+  assert.equal((await send('gs_shop_key', {}, '10.0.0.3')).statusCode, 200);
+  const overKey = await send('gs_shop_key', {}, '10.0.0.4');
+  assert.equal(overKey.statusCode, 429);
+  assert.ok(Number(overKey.headers['retry-after']) > 0);
+  // Address 10.0.0.1 has sent 3 of its 5: two more pass (blog's key has room), the next is over the address's limit.
+  assert.equal((await send('gs_blog_key')).statusCode, 200);
+  assert.equal((await send('gs_blog_key')).statusCode, 200);
+  const overAddress = await send('gs_blog_key');
+  assert.equal(overAddress.statusCode, 429);
+  assert.equal(errorCode(overAddress).code, 'GOSIGHT_RATE_LIMITED');
+  assert.equal((await send('gs_blog_key', {}, '10.0.0.9')).statusCode, 200, 'another address is not limited');
+  await limited.close();
+  await q.close();
+});

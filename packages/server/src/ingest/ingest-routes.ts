@@ -12,6 +12,7 @@ import { checkJsonDepth } from './json-depth.js';
 import type { ProjectResolver } from './project-keys.js';
 import { validateBatch } from '../pipeline/validate-batch.js';
 import { scrubBatchEvents } from './scrub-batch.js';
+import { limiter, registerRateLimits, type RateLimit } from '../http/rate-limits.js';
 
 export interface IngestLimits {
   maxBodyBytes: number;
@@ -27,10 +28,14 @@ export interface IngestDeps {
   privacy: PrivacyPolicy;
   projects: ProjectResolver;
   limits: IngestLimits;
+  /** Per ingest key, and per client address (a visitor's requests come from one address); absent: none. */
+  rateLimits?: { perKey: RateLimit; perAddress: RateLimit };
   now?: () => number;
   /** Called with every answer's status and code (`OK` when accepted), for metrics. */
   onAnswer?: (status: number, code: string) => void;
 }
+
+const NO_LIMIT: RateLimit = { max: 0, windowMs: 60_000 };
 
 /** Content types an SDK may send: JSON, or text/plain from `sendBeacon` with a string body. */
 const ACCEPTED_TYPES = ['application/json', 'text/plain', ''];
@@ -71,9 +76,13 @@ async function ingestScope(app: FastifyInstance, deps: IngestDeps): Promise<void
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.limits.maxBodyBytes }, (_req, body, done) => done(null, body));
   const now = deps.now ?? Date.now;
+  await registerRateLimits(app);
+  // The address limit comes first: a flood from one address is refused before any key is looked up.
+  const byAddress = limiter(app, 'ingest-address', deps.rateLimits?.perAddress ?? NO_LIMIT, (req) => req.ip);
+  const byKey = limiter(app, 'ingest-key', deps.rateLimits?.perKey ?? NO_LIMIT, (req) => ingestKey(req) || undefined);
 
-  app.post(INGEST_PATH.slice(INGEST_PREFIX.length), async (req, reply) => {
-    const projectId = resolveProject(req, deps.projects);
+  app.post(INGEST_PATH.slice(INGEST_PREFIX.length), { onRequest: [byAddress, byKey] }, async (req, reply) => {
+    const projectId = await resolveProject(req, deps.projects);
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (!ACCEPTED_TYPES.includes(type)) throw new GoSightError('UNSUPPORTED_MEDIA_TYPE', `Content-Type "${type.slice(0, 100)}" is not supported: send application/json`);
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -120,12 +129,26 @@ async function ingestScope(app: FastifyInstance, deps: IngestDeps): Promise<void
   });
 }
 
-function resolveProject(req: FastifyRequest, projects: ProjectResolver): string {
+function ingestKey(req: FastifyRequest): string {
   const fromHeader = req.headers[PROJECT_KEY_HEADER];
   const fromQuery = (req.query as Record<string, unknown> | undefined)?.[PROJECT_KEY_QUERY];
   const key = typeof fromHeader === 'string' && fromHeader ? fromHeader : typeof fromQuery === 'string' ? fromQuery : '';
+  return key.slice(0, 200);
+}
+
+/**
+ * The project of the request's key, when the page sending it is one of the project's
+ * allowed origins (any, when the project lists none). Browsers always send `Origin` on a
+ * cross-origin POST and on sendBeacon; a request without one is not from a page and passes.
+ */
+async function resolveProject(req: FastifyRequest, projects: ProjectResolver): Promise<string> {
+  const key = ingestKey(req);
   if (!key) throw new GoSightError('MISSING_KEY');
-  const projectId = projects.projectFor(key);
-  if (!projectId) throw new GoSightError('INVALID_KEY');
-  return projectId;
+  const grant = await projects.keyGrant(key);
+  if (!grant) throw new GoSightError('INVALID_KEY');
+  const origin = req.headers.origin;
+  if (grant.allowedOrigins.length > 0 && origin !== undefined && !grant.allowedOrigins.includes(origin)) {
+    throw new GoSightError('ORIGIN_NOT_ALLOWED', `origin ${origin.slice(0, 200)} is not allowed to send to this project`);
+  }
+  return grant.projectId;
 }
