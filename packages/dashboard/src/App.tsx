@@ -6,6 +6,8 @@ import { NotFoundPage } from './layout/NotFoundPage.js';
 import type { PlayerPageComponent } from './player-ui/PlayerRoute.js';
 import { PlayerRoute } from './player-ui/PlayerRoute.js';
 import { SessionListPage } from './sessions/SessionListPage.js';
+import { AuthGate } from './auth/AuthGate.js';
+import { ProjectSettingsPage } from './settings/ProjectSettingsPage.js';
 
 interface AppProps {
   playerLoader: ModuleLoader<PlayerPageComponent>;
@@ -13,15 +15,18 @@ interface AppProps {
   prefetch: SessionPrefetch | null;
 }
 
-/** Routes: `/` lists sessions, `/sessions/:id` replays one. */
+/** Routes, once logged in: `/` lists sessions, `/sessions/:id` replays one, `/settings` shows the project's settings. */
 export function App({ playerLoader, prefetch }: AppProps) {
   return (
-    <Routes>
-      <Route element={<Layout />}>
-        <Route index element={<SessionListPage warmPlayer={playerLoader.load} />} />
-        <Route path="sessions/:id" element={<PlayerRoute loader={playerLoader} prefetch={prefetch} />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+    <AuthGate>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<SessionListPage warmPlayer={playerLoader.load} />} />
+          <Route path="sessions/:id" element={<PlayerRoute loader={playerLoader} prefetch={prefetch} />} />
+          <Route path="settings" element={<ProjectSettingsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </AuthGate>
   );
 }

@@ -88,15 +88,23 @@ export interface ErrorBody {
   };
 }
 
+/** The default project's sessions (also reachable under its project prefix). */
+export const SESSIONS_PATH = '/api/sessions';
+/** A project's sessions: `/api/projects/:project/sessions`. */
+export const PROJECT_SESSIONS_PREFIX = '/api/projects/:project/sessions';
+
+/** Where a project's sessions are read; without a project, the default project's. */
+export const sessionsPath = (project?: string): string =>
+  (project ? `/api/projects/${encodeURIComponent(project)}/sessions` : SESSIONS_PATH);
+
 /**
- * Chunk endpoint: `GET /api/sessions/:id/replay/chunks/:index` answers the stored gzip
+ * Chunk endpoint: `GET …/sessions/:id/replay/chunks/:index` answers the stored gzip
  * bytes with `Content-Encoding: gzip`; the body decodes to a JSON array of rrweb events.
  */
-export const chunkPath = (sessionId: string, index: number): string =>
-  `/api/sessions/${encodeURIComponent(sessionId)}/replay/chunks/${index}`;
-export const manifestPath = (sessionId: string): string =>
-  `/api/sessions/${encodeURIComponent(sessionId)}/replay`;
-export const SESSIONS_PATH = '/api/sessions';
+export const chunkPath = (sessionId: string, index: number, project?: string): string =>
+  `${sessionsPath(project)}/${encodeURIComponent(sessionId)}/replay/chunks/${index}`;
+export const manifestPath = (sessionId: string, project?: string): string =>
+  `${sessionsPath(project)}/${encodeURIComponent(sessionId)}/replay`;
 
 /** Where the processor gave up on a batch: it could not read it, place its events, or store them. */
 export type DeadLetterStage = 'read' | 'apply' | 'store';

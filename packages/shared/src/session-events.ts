@@ -1,3 +1,4 @@
+import { sessionsPath } from './api.js';
 /**
  * Events the processor derives from a session's rrweb events and stores with it, so they
  * can be searched and drawn without loading the replay (spec §5.3, §6, §7). Served by
@@ -102,7 +103,7 @@ export interface SessionEventsResponse {
   inactiveRanges: InactiveRange[];
 }
 
-export const eventsPath = (sessionId: string): string => `/api/sessions/${encodeURIComponent(sessionId)}/events`;
+export const eventsPath = (sessionId: string, project?: string): string => `${sessionsPath(project)}/${encodeURIComponent(sessionId)}/events`;
 
 /** Inactivity (§6) and click heuristics (issue: derived events), shared by processor and player. */
 export const INACTIVITY_THRESHOLD_MS = 5_000;

@@ -7,6 +7,10 @@ import { ApiError } from './ApiError.js';
  */
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(path, { signal, headers: { accept: 'application/json' } });
-  if (!response.ok) throw await ApiError.fromResponse(response);
+  if (!response.ok) {
+    // A login that expired (or was revoked) mid-visit: the app shows the login page.
+    if (response.status === 401 && typeof window !== 'undefined') window.dispatchEvent(new Event('gosight:unauthenticated'));
+    throw await ApiError.fromResponse(response);
+  }
   return (await response.json()) as T;
 }

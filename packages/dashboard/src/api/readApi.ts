@@ -2,6 +2,7 @@ import {
   chunkPath,
   eventsPath,
   manifestPath,
+  sessionsPath,
   type ReplayManifest,
   type RrwebEvent,
   type SessionEventsResponse,
@@ -11,28 +12,29 @@ import {
 import { sessionListPath } from '../sessions/sessionFilters.js';
 import { ApiError } from './ApiError.js';
 import { getJson } from './getJson.js';
+import { currentProject } from './currentProject.js';
 
 /** `GET /api/sessions?…`: one page of sessions, filtered and sorted as the query says. */
 export const fetchSessionList = (query: SessionListQuery, signal?: AbortSignal): Promise<SessionListResponse> =>
-  getJson(sessionListPath(query), signal);
+  getJson(sessionListPath(query, currentProject()), signal);
 
-/** `GET /api/sessions/:id/replay`: the chunk list of one session. */
+/** `GET …/sessions/:id/replay` (of the current project): the chunk list of one session. */
 export const fetchManifest = (sessionId: string, signal?: AbortSignal): Promise<ReplayManifest> =>
-  getJson(manifestPath(sessionId), signal);
+  getJson(manifestPath(sessionId, currentProject()), signal);
 
 /** `GET /api/sessions/:id/events`: derived events and inactive ranges, without loading the replay. */
 export const fetchSessionEvents = (sessionId: string, signal?: AbortSignal): Promise<SessionEventsResponse> =>
-  getJson(eventsPath(sessionId), signal);
+  getJson(eventsPath(sessionId, currentProject()), signal);
 
 /** `GET /api/sessions/:id/replay/chunks/:index`: one chunk's rrweb events. */
 export const fetchChunkEvents = async (sessionId: string, index: number, signal?: AbortSignal): Promise<RrwebEvent[]> => {
-  const events = await getJson<unknown>(chunkPath(sessionId, index), signal);
+  const events = await getJson<unknown>(chunkPath(sessionId, index, currentProject()), signal);
   if (!Array.isArray(events)) throw new Error(`Chunk ${index} is not a JSON array of events.`);
   return events as RrwebEvent[];
 };
 
 /** Where a session's captured assets are served; the player points the replay there. */
-export const assetsPath = (sessionId: string): string => `/api/sessions/${encodeURIComponent(sessionId)}/assets`;
+export const assetsPath = (sessionId: string): string => `${sessionsPath(currentProject())}/${encodeURIComponent(sessionId)}/assets`;
 
 /**
  * `GET /api/sessions/:id/assets`: the session's captured assets by URL. Empty when asset

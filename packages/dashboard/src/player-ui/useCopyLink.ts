@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReplayController } from '../player/ReplayController.js';
+import { currentProject } from '../api/currentProject.js';
 import { shareLink } from '../share/shareLink.js';
 
 /** How long the "copied" state shows. */
@@ -19,7 +20,7 @@ export function useCopyLink(sessionId: string, controller: ReplayController | nu
   }, [copied]);
   const copy = useCallback(() => {
     if (!controller) return;
-    const url = shareLink(window.location.origin, sessionId, controller.currentTime());
+    const url = shareLink(window.location.origin, sessionId, controller.currentTime(), currentProject());
     setLink(url);
     const clipboard = navigator.clipboard;
     if (!clipboard) return;

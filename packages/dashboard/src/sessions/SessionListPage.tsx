@@ -6,6 +6,7 @@ import { SessionFilterBar } from './SessionFilterBar.js';
 import { filtersFromParams, filtersToParams, isFiltered, toListQuery, type SessionFilters } from './sessionFilters.js';
 import { SessionTable } from './SessionTable.js';
 import { useSessionList } from './useSessionList.js';
+import { useAuth } from '../auth/AuthGate.js';
 import '../styles/sessions.css';
 
 /**
@@ -21,7 +22,8 @@ export function SessionListPage({ warmPlayer }: { warmPlayer: () => Promise<unkn
   }, [warmPlayer]);
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const query = useMemo(() => toListQuery(filters, SESSION_PAGE_SIZE), [filters]);
-  const { data, error, loading, updatedAt, refresh } = useSessionList(query);
+  const { project } = useAuth();
+  const { data, error, loading, updatedAt, refresh } = useSessionList(query, project?.id);
   const setFilters = useCallback((next: SessionFilters) => setParams(filtersToParams(next)), [setParams]);
   const filtered = isFiltered(filters);
 

@@ -1,4 +1,4 @@
-import { SESSION_SORTS, SESSIONS_PATH, type SessionListQuery, type SessionSort } from '@gosight/shared';
+import { SESSION_SORTS, sessionsPath, type SessionListQuery, type SessionSort } from '@gosight/shared';
 
 /** The session list's filters as the page keeps them in its URL (shareable, survives reload). */
 export interface SessionFilters {
@@ -93,14 +93,14 @@ export function toListQuery(filters: SessionFilters, limit: number): SessionList
   return query;
 }
 
-/** `GET /api/sessions?…` for a query, parameters in a stable order. */
-export function sessionListPath(query: SessionListQuery): string {
+/** `GET …/sessions?…` for a query, parameters in a stable order; the project's sessions when given. */
+export function sessionListPath(query: SessionListQuery, project?: string): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query) as Array<[keyof SessionListQuery, unknown]>) {
     if (value === undefined || value === false) continue;
     params.set(name, String(value));
   }
-  return `${SESSIONS_PATH}?${params.toString()}`;
+  return `${sessionsPath(project)}?${params.toString()}`;
 }
 
 /** True when any filter narrows the list (sorting and paging do not). */

@@ -20,7 +20,7 @@ export interface SessionListState {
  * SESSION_REFRESH_INTERVAL_MS, counted from the end of the previous request so slow answers
  * never pile up. `refresh` reads now.
  */
-export function useSessionList(query: SessionListQuery): SessionListState & { refresh: () => void } {
+export function useSessionList(query: SessionListQuery, project: string | undefined): SessionListState & { refresh: () => void } {
   const [state, setState] = useState<SessionListState & { settledPath: string | null }>({
     data: null,
     error: null,
@@ -30,7 +30,7 @@ export function useSessionList(query: SessionListQuery): SessionListState & { re
   });
   const [round, setRound] = useState(0);
   // The path is the query's identity: a new object with the same filters must not refetch.
-  const path = sessionListPath(query);
+  const path = sessionListPath(query, project);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -54,7 +54,7 @@ export function useSessionList(query: SessionListQuery): SessionListState & { re
       abort.abort();
       clearTimeout(timer);
     };
-    // `query` is captured through `path`, which changes exactly when the query does.
+    // `query` and `project` are captured through `path`, which changes exactly when they do.
   }, [path, round]);
 
   const refresh = useCallback(() => setRound((n) => n + 1), []);

@@ -9,8 +9,9 @@ export function parseStartOffset(search: string): number | null {
   return Number.isFinite(value) && value >= 0 ? Math.floor(value) : null;
 }
 
-/** A link that opens the session paused at `offsetMs` (whole milliseconds). */
-export function shareLink(origin: string, sessionId: string, offsetMs: number): string {
+/** A link that opens the session (of `project`, when given) paused at `offsetMs` (whole milliseconds). */
+export function shareLink(origin: string, sessionId: string, offsetMs: number, project?: string): string {
   const offset = Math.max(0, Math.floor(offsetMs));
-  return `${origin}/sessions/${encodeURIComponent(sessionId)}?${START_OFFSET_PARAM}=${offset}`;
+  const projectParam = project ? `&project=${encodeURIComponent(project)}` : '';
+  return `${origin}/sessions/${encodeURIComponent(sessionId)}?${START_OFFSET_PARAM}=${offset}${projectParam}`;
 }

@@ -17,6 +17,7 @@ import type { ReplayQueue } from '../queue/index.js';
 import type { ColdStore } from '../coldstore/index.js';
 import { AssetCapture, AssetLibrary } from '../assets/index.js';
 import { Accounts } from '../accounts/index.js';
+import { SessionEraser } from '../erasure/index.js';
 import { ConfigError } from '../config/index.js';
 
 /** Asset capture: a fetch that takes longer is given up (the asset replays from its origin). */
@@ -128,6 +129,9 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
         : undefined,
       api: has('api') ? {
         ...apiDeps(store!, cold!, queue, project, logger), assets: assetLibrary, accounts, openWithoutAccounts: access.open,
+        eraser: new SessionEraser({
+          store: store!.value.chunks, deadLetters: store!.value.deadLetters, cold: cold!.value, assets: new AssetLibrary(cold!.value), logger,
+        }),
         loginLimits: { perAddress: perQuarterHour(config.loginRatePerAddress), perEmail: perQuarterHour(config.loginRatePerEmail) },
       } : undefined,
       assets: has('api') ? { paths: defaultAssetPaths(), demoConfig: { projectKey: project.projectKey } } : undefined,

@@ -14,6 +14,7 @@ import { VersionClock } from './version-clock.js';
 import { ProcessorHealth, type ProcessorStatus } from './processor-health.js';
 import { writeIsolated } from './write-isolated.js';
 import type { AssetCaptureSink } from '../assets/index.js';
+import { ErasedSessions } from './erased-sessions.js';
 
 const sessionKey = (s: { projectId: string; sessionId: string }) => `${s.projectId}/${s.sessionId}`;
 
@@ -79,15 +80,20 @@ export class ReplayProcessor {
   private readonly log: Logger;
   private readonly health: ProcessorHealth;
   /** Counters for logs and benchmarks. */
-  readonly stats = { batches: 0, duplicates: 0, rejected: 0, events: 0, chunksWritten: 0, flushes: 0 };
+  readonly stats = { batches: 0, duplicates: 0, rejected: 0, erased: 0, events: 0, chunksWritten: 0, flushes: 0 };
+  /** Sessions erased on request: their batches are dropped, what is held of them forgotten. */
+  private readonly erased: ErasedSessions;
 
   constructor(private readonly deps: ProcessorDeps) {
     this.now = deps.now ?? Date.now;
     this.log = deps.logger.child({ stage: 'processor' });
     this.health = new ProcessorHealth(this.now);
+    this.erased = new ErasedSessions((since) => this.deps.store.erasedSince(since), this.now);
   }
 
   async start(): Promise<void> {
+    // Before the first batch, so batches of sessions erased while we were down are dropped.
+    await this.erased.refresh().catch((err: unknown) => this.log.error({ err }, 'erased sessions could not be read; retried at the next flush'));
     this.subscription = await this.deps.queue.subscribe(this.deps.group ?? 'replay-processor', (m) => this.serial(() => this.handle(m)));
     this.subscription.onPartitionsAssigned?.((partitions) => {
       void this.serial(async () => this.keepPartitions(new Set(partitions)));
@@ -155,6 +161,10 @@ export class ReplayProcessor {
       return this.setAside([m], 'read', read.reason);
     }
     const { header, events, jsonBytes } = read;
+    if (this.erased.has(header.projectId, header.sessionId)) {
+      this.stats.erased++;
+      return;
+    }
     const session = await this.session(header.projectId, header.sessionId);
     session.partition = m.partition;
     session.lastBatchAt = this.now();
@@ -232,6 +242,7 @@ export class ReplayProcessor {
       if (!force && !this.health.mayFlush()) return;
       const started = process.hrtime.bigint();
       try {
+        await this.forgetErased();
         const written = await this.writeDue(force);
         await this.commit();
         this.evictIdle(this.now());
@@ -242,6 +253,22 @@ export class ReplayProcessor {
         throw err;
       }
     });
+  }
+
+  /**
+   * Drops what is held of sessions erased since the last flush, unwritten batches included
+   * (their queue messages count as handled), and deletes the rows this processor may have
+   * written after the eraser deleted them.
+   */
+  private async forgetErased(): Promise<void> {
+    for (const e of await this.erased.refresh()) {
+      const key = sessionKey(e);
+      if (!this.sessions.has(key)) continue;
+      this.sessions.delete(key);
+      this.commits.flushed(key);
+      await this.storeCall('write', () => this.deps.store.deleteSession(e.projectId, e.sessionId));
+      this.log.info({ projectId: e.projectId, sessionId: e.sessionId }, 'erased session dropped from memory');
+    }
   }
 
   /** Writes each due session's dirty chunks together; returns how many chunks went to the store. */

@@ -132,6 +132,36 @@ export function runChunkStoreContract(name: string, open: () => Promise<ChunkSto
     assert.deepEqual(r.inactiveRanges, [{ start: T0 + 1_000, end: T0 + 30_000 }, { start: T0 + 30_000, end: T0 + 40_000 }]);
     assert.equal(await s.getSessionEvents('p1', randomUUID()), undefined);
   });
+
+  test(`${name}: a user's sessions are found by user id; deleting a session removes its rows, in its project only`, async () => {
+    const s = await store();
+    const [a, b, other] = [randomUUID(), randomUUID(), randomUUID()];
+    await s.writeChunks([
+      chunk({ sessionId: a, index: 0, userId: 'visitor-7' }),
+      chunk({ sessionId: a, index: 1, userId: 'visitor-7' }),
+      chunk({ sessionId: b, index: 0, userId: 'visitor-7' }),
+      chunk({ sessionId: other, index: 0, userId: 'visitor-8' }),
+      chunk({ sessionId: a, index: 0, projectId: 'p2', userId: 'visitor-7' }),
+    ]);
+    await s.writeSessions([session({ projectId: 'p1', sessionId: a, userId: 'visitor-7' })]);
+    assert.deepEqual(await s.sessionsOfUser('p1', 'visitor-7'), [a, b].sort());
+    await s.deleteSession('p1', a);
+    assert.equal(await s.getManifest('p1', a), undefined);
+    assert.deepEqual(await s.getChunkStates('p1', a), []);
+    assert.ok(!(await s.listSessions('p1', { limit: 100, offset: 0 })).sessions.some((x) => x.sessionId === a), 'summary gone');
+    assert.deepEqual(await s.sessionsOfUser('p1', 'visitor-7'), [b]);
+    assert.ok(await s.getManifest('p2', a), 'the same id in another project is another session');
+  });
+
+  test(`${name}: erased sessions are listed from a time on`, async () => {
+    const s = await store();
+    const since = Date.now();
+    const id = randomUUID();
+    await s.markErased({ projectId: 'p1', sessionId: id, erasedAt: since + 5 });
+    const erased = await s.erasedSince(since);
+    assert.deepEqual(erased.filter((e) => e.sessionId === id), [{ projectId: 'p1', sessionId: id, erasedAt: since + 5 }]);
+    assert.equal((await s.erasedSince(since + 6)).filter((e) => e.sessionId === id).length, 0);
+  });
 }
 
 function chunk(over: Partial<StoredChunk> & { sessionId: string; index: number }): StoredChunk {

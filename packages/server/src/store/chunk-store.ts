@@ -45,6 +45,13 @@ export interface SessionRecord extends SessionSummary {
   version: number;
 }
 
+/** A session erased on request (a tombstone). */
+export interface ErasedSession {
+  projectId: string;
+  sessionId: string;
+  erasedAt: number;
+}
+
 /** A validated list query: paging is always set. */
 export type ListSessionsQuery = SessionListQuery & { limit: number; offset: number };
 
@@ -74,5 +81,13 @@ export interface ChunkStore {
   writeArchive(record: ArchiveRecord): Promise<void>;
   /** Removes a session's chunks (after its archive is verified). */
   deleteChunks(projectId: string, sessionId: string): Promise<void>;
+  /** Records that a session is erased: from then on the processor drops its batches. */
+  markErased(session: ErasedSession): Promise<void>;
+  /** Sessions marked erased at or after `since` (epoch ms). */
+  erasedSince(since: number): Promise<ErasedSession[]>;
+  /** Deletes every row of a session: chunks, derived events, summary and archive record. */
+  deleteSession(projectId: string, sessionId: string): Promise<void>;
+  /** Ids of a project's sessions recorded with this user id (hot or archived). */
+  sessionsOfUser(projectId: string, userId: string): Promise<string[]>;
   close(): Promise<void>;
 }

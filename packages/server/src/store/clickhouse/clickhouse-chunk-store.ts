@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { ChunkMeta, ReplayManifest, SessionEvent, SessionEventsResponse, SessionListResponse, SessionSummary } from '@gosight/shared';
 import { mergeInactiveRanges, type ChunkActivity } from '../../pipeline/activity.js';
-import type { ChunkState, ChunkStore, ListSessionsQuery, SessionRecord, StoredChunk } from '../chunk-store.js';
+import type { ChunkState, ChunkStore, ErasedSession, ListSessionsQuery, SessionRecord, StoredChunk } from '../chunk-store.js';
 import { MIGRATIONS } from './schema.js';
 import { ClickHouseDb } from './clickhouse-db.js';
 import { sessionListSql } from './session-list-sql.js';
@@ -186,6 +186,34 @@ export class ClickHouseChunkStore implements ChunkStore {
     await this.q.command(
       `DELETE FROM ${this.db}.replay_chunks WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}`,
       { projectId, sessionId });
+  }
+
+  async markErased(session: ErasedSession): Promise<void> {
+    await this.q.insert('erased_sessions', [{ project_id: session.projectId, session_id: session.sessionId, erased_at: session.erasedAt }]);
+  }
+
+  async erasedSince(since: number): Promise<ErasedSession[]> {
+    const rows = await this.q.rows<{ project_id: string; session_id: string; erased: Num }>(
+      `SELECT project_id, toString(session_id) AS session_id, toUnixTimestamp64Milli(erased_at) AS erased
+       FROM ${this.db}.erased_sessions WHERE erased_at >= fromUnixTimestamp64Milli({since:Int64}) ORDER BY erased_at`, { since });
+    return rows.map((r) => ({ projectId: r.project_id, sessionId: r.session_id, erasedAt: Number(r.erased) }));
+  }
+
+  async deleteSession(projectId: string, sessionId: string): Promise<void> {
+    for (const table of ['replay_chunks', 'replay_sessions', 'replay_archives']) {
+      await this.q.command(`DELETE FROM ${this.db}.${table} WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}`,
+        { projectId, sessionId });
+    }
+  }
+
+  async sessionsOfUser(projectId: string, userId: string): Promise<string[]> {
+    const rows = await this.q.rows<{ id: string }>(
+      `SELECT DISTINCT toString(session_id) AS id FROM (
+         SELECT session_id FROM ${this.db}.replay_sessions WHERE project_id = {projectId:String} AND user_id = {userId:String}
+         UNION ALL
+         SELECT session_id FROM ${this.db}.replay_chunks WHERE project_id = {projectId:String} AND user_id = {userId:String}
+       ) ORDER BY id`, { projectId, userId });
+    return rows.map((r) => r.id);
   }
 
   async close(): Promise<void> {

@@ -170,4 +170,18 @@ export const MIGRATIONS: Migration[] = [
       ORDER BY (project_id, at)`,
     ],
   },
+  {
+    version: 7,
+    description: 'erased sessions: tombstones the processor reads, so batches still queued are dropped',
+    statements: (db) => [
+      `CREATE TABLE IF NOT EXISTS ${db}.erased_sessions (
+        project_id  String,
+        session_id  UUID,
+        erased_at   DateTime64(3, 'UTC')
+      )
+      ENGINE = MergeTree
+      ORDER BY (erased_at, project_id, session_id)
+      TTL toDateTime(erased_at) + INTERVAL ${HOT_RETENTION_DAYS + 1} DAY`,
+    ],
+  },
 ];

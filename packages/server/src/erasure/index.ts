@@ -1,0 +1,1 @@
+export { SessionEraser, type ErasedReport, type EraserDeps } from './session-eraser.js';
