@@ -17,7 +17,7 @@ import type { ReplayQueue } from '../queue/index.js';
 import type { ColdStore } from '../coldstore/index.js';
 import { AssetCapture, AssetLibrary } from '../assets/index.js';
 import { Accounts } from '../accounts/index.js';
-import { SessionEraser } from '../erasure/index.js';
+import { RetentionSweeper, SessionEraser } from '../erasure/index.js';
 import { ConfigError } from '../config/index.js';
 
 /** Asset capture: a fetch that takes longer is given up (the asset replays from its origin). */
@@ -93,6 +93,15 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
     const assetLibrary = cold && config.captureAssets ? new AssetLibrary(cold.value) : undefined;
     if (cold) { opened.push(cold); describe.cold = cold.description; }
 
+    const eraser = has('api') ? new SessionEraser({
+      store: store!.value.chunks, deadLetters: store!.value.deadLetters, cold: cold!.value, assets: new AssetLibrary(cold!.value), logger,
+    }) : undefined;
+    if (eraser && config.retentionEveryMs > 0) {
+      const sweeper = new RetentionSweeper({ accounts, store: store!.value.chunks, eraser, logger: logger.child({ stage: 'retention' }) });
+      sweeper.start(config.retentionEveryMs);
+      opened.push({ close: () => sweeper.stop() });
+    }
+
     let processor: ReplayProcessor | undefined;
     if (has('process')) {
       const p = new ReplayProcessor({
@@ -129,9 +138,7 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
         : undefined,
       api: has('api') ? {
         ...apiDeps(store!, cold!, queue, project, logger), assets: assetLibrary, accounts, openWithoutAccounts: access.open,
-        eraser: new SessionEraser({
-          store: store!.value.chunks, deadLetters: store!.value.deadLetters, cold: cold!.value, assets: new AssetLibrary(cold!.value), logger,
-        }),
+        eraser: eraser!,
         loginLimits: { perAddress: perQuarterHour(config.loginRatePerAddress), perEmail: perQuarterHour(config.loginRatePerEmail) },
       } : undefined,
       assets: has('api') ? { paths: defaultAssetPaths(), demoConfig: { projectKey: project.projectKey } } : undefined,

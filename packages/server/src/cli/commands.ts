@@ -39,6 +39,9 @@ export const COMMANDS: Record<string, CommandSpec> = {
   projects: {
     summary: 'Lists and creates projects; rotates and revokes their ingest keys; sets members (viewer or admin).',
   },
+  delete: {
+    summary: 'Deletes a session, or every session of a user id, from every store (hot, cold, dead letters, captured assets); audited.',
+  },
   'dead-letters': {
     summary: 'Lists, shows, retries or drops batches the processor set aside (dead letters).',
   },

@@ -5,6 +5,7 @@ import { runArchiveCommand } from './run-archive-command.js';
 import { runAssetsSweepCommand } from './run-assets-sweep-command.js';
 import { DEAD_LETTERS_USAGE, runDeadLettersCommand } from './run-dead-letters-command.js';
 import { ACCOUNTS_USAGE, runAccountsCommand } from './run-accounts-command.js';
+import { DELETE_USAGE, runDeleteCommand } from './run-delete-command.js';
 
 const ACCOUNT_COMMANDS = new Set(['users', 'tokens', 'projects']);
 
@@ -25,11 +26,13 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    const usage = command === 'dead-letters' ? DEAD_LETTERS_USAGE : ACCOUNT_COMMANDS.has(command) ? ACCOUNTS_USAGE : helpText(command, spec.summary);
+    const usage = command === 'dead-letters' ? DEAD_LETTERS_USAGE : command === 'delete' ? DELETE_USAGE
+      : ACCOUNT_COMMANDS.has(command) ? ACCOUNTS_USAGE : helpText(command, spec.summary);
     process.stdout.write(`${usage}\n`);
     return 0;
   }
   if (command === 'dead-letters') return runDeadLettersCommand(rest);
+  if (command === 'delete') return runDeleteCommand(rest);
   if (ACCOUNT_COMMANDS.has(command)) return runAccountsCommand(command as 'users' | 'tokens' | 'projects', rest);
   const config = loadConfig({ argv: rest, env: process.env });
   if (command === 'assets-sweep') return runAssetsSweepCommand(config);

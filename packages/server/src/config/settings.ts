@@ -36,6 +36,7 @@ export interface Config {
   redactKeys: string | undefined;
   captureAssets: boolean;
   captureAssetsFromPrivateHosts: boolean;
+  retentionEveryMs: number;
   ingestRatePerKey: number;
   ingestRatePerAddress: number;
   loginRatePerAddress: number;
@@ -110,6 +111,8 @@ export const SETTINGS: readonly SettingSpec[] = [
     help: 'Comma-separated extra key names whose values the ingest scrubs from free text, URLs and payloads (like the SDK\'s redactKeys; token, password, … always are).' },
   { key: 'captureAssets', flag: 'capture-assets', env: 'GOSIGHT_CAPTURE_ASSETS', kind: 'bool', default: false,
     help: 'Capture the images, stylesheets and web fonts recorded pages use (fetched by the server, stored content-addressed with the archive) and replay from them: replays render with the site gone, and watching one asks no other host for anything. See docs/assets.md.' },
+  { key: 'retentionEveryMs', flag: 'retention-every-ms', env: 'GOSIGHT_RETENTION_EVERY_MS', kind: 'int', default: 3_600_000, min: 0,
+    help: 'How often the API process erases sessions past their project\'s retention (set per project in its settings), everywhere they live. 0: never.' },
   { key: 'ingestRatePerKey', flag: 'ingest-rate-per-key', env: 'GOSIGHT_INGEST_RATE_PER_KEY', kind: 'int', default: 60_000, min: 0,
     help: 'Ingest requests per minute one ingest key may send, from all its visitors together; more are answered 429 with Retry-After (the SDK waits and resends). 0: no limit.' },
   { key: 'ingestRatePerAddress', flag: 'ingest-rate-per-address', env: 'GOSIGHT_INGEST_RATE_PER_ADDRESS', kind: 'int', default: 3_000, min: 0,

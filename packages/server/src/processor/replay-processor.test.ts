@@ -138,3 +138,29 @@ test('the queue is committed only past messages whose chunks are stored', async 
   await fresh.stop();
   await queue.close();
 });
+
+test('an erased session: what the processor holds is forgotten and deleted, and its later batches are dropped', async (t) => {
+  const queue = await FileQueue.open({ dir: tempDir('proc-q-erased'), segmentBytes: 1 << 20, logger });
+  const processor = new ReplayProcessor({ queue, store, deadLetters, logger, config: { ...config, sessionIdleMs: 600_000 } });
+  await processor.start();
+  t.after(async () => { await processor.stop(); await queue.close(); });
+  const [erased, other] = [randomUUID(), randomUUID()];
+  await publish(queue, erased, 0, [meta(T, 'https://shop.test/'), full(T + 1), click(T + 100)]);
+  await publish(queue, other, 0, [meta(T, 'https://shop.test/'), full(T + 1)]);
+  await until('both stored', async () => ((await store.getManifest('p', erased)) && (await store.getManifest('p', other)) ? true : undefined));
+
+  // What the eraser does: tombstone, then delete the rows. The processor still holds the session.
+  await store.markErased({ projectId: 'p', sessionId: erased, erasedAt: Date.now() });
+  await store.deleteSession('p', erased);
+  // A batch may reach the session still held (placed, then forgotten at the flush) ...
+  await publish(queue, erased, 1, [click(T + 200)]);
+  await processor.flush(false);
+  // ... and once the flush has read the tombstone, the next is dropped unread.
+  await publish(queue, erased, 2, [click(T + 300)]);
+  await publish(queue, other, 1, [click(T + 200)]);
+  await until('the other session goes on', async () => ((await store.getChunkStates('p', other))[0]?.eventCount === 3 ? true : undefined));
+  await until('the erased batch was dropped', async () => (processor.stats.erased >= 1 ? true : undefined));
+  await processor.flush(true);
+  assert.equal(await store.getManifest('p', erased), undefined, 'nothing of the erased session is written again');
+  assert.deepEqual(await store.getChunkStates('p', erased), []);
+});

@@ -153,6 +153,19 @@ export function runChunkStoreContract(name: string, open: () => Promise<ChunkSto
     assert.ok(await s.getManifest('p2', a), 'the same id in another project is another session');
   });
 
+  test(`${name}: sessions that ended before a time are found, oldest first`, async () => {
+    const s = await store();
+    const project = `retention-${randomUUID().slice(0, 8)}`;
+    const [old, older, young] = [randomUUID(), randomUUID(), randomUUID()];
+    await s.writeSessions([
+      session({ projectId: project, sessionId: old, endedAt: T0 + 2_000 }),
+      session({ projectId: project, sessionId: older, endedAt: T0 + 1_000 }),
+      session({ projectId: project, sessionId: young, endedAt: T0 + 9_000 }),
+    ]);
+    assert.deepEqual(await s.sessionsEndedBefore(project, T0 + 5_000, 10), [older, old]);
+    assert.deepEqual(await s.sessionsEndedBefore(project, T0 + 5_000, 1), [older]);
+  });
+
   test(`${name}: erased sessions are listed from a time on`, async () => {
     const s = await store();
     const since = Date.now();

@@ -87,6 +87,8 @@ export interface ChunkStore {
   erasedSince(since: number): Promise<ErasedSession[]>;
   /** Deletes every row of a session: chunks, derived events, summary and archive record. */
   deleteSession(projectId: string, sessionId: string): Promise<void>;
+  /** Ids of a project's sessions (hot or archived) that ended before `cutoff`, oldest first. */
+  sessionsEndedBefore(projectId: string, cutoff: number, limit: number): Promise<string[]>;
   /** Ids of a project's sessions recorded with this user id (hot or archived). */
   sessionsOfUser(projectId: string, userId: string): Promise<string[]>;
   close(): Promise<void>;

@@ -206,6 +206,14 @@ export class ClickHouseChunkStore implements ChunkStore {
     }
   }
 
+  async sessionsEndedBefore(projectId: string, cutoff: number, limit: number): Promise<string[]> {
+    const rows = await this.q.rows<{ id: string }>(
+      `SELECT toString(session_id) AS id FROM ${this.db}.replay_sessions FINAL
+       WHERE project_id = {projectId:String} AND ended_at < fromUnixTimestamp64Milli({cutoff:Int64})
+       ORDER BY ended_at LIMIT {limit:UInt32}`, { projectId, cutoff, limit });
+    return rows.map((r) => r.id);
+  }
+
   async sessionsOfUser(projectId: string, userId: string): Promise<string[]> {
     const rows = await this.q.rows<{ id: string }>(
       `SELECT DISTINCT toString(session_id) AS id FROM (
