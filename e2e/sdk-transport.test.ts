@@ -68,6 +68,35 @@ test('transport: the server answers 503, then 200: nothing lost, nothing doubled
   }
 });
 
+test('transport: the server rate-limits (429 with Retry-After), then accepts: nothing lost, nothing doubled', { timeout: 30_000 }, async () => {
+  const ingest = await startFakeIngest();
+  // What GoSight answers past --ingest-rate-per-key or --ingest-rate-per-address.
+  ingest.answer((n) => (n <= 1 ? { status: 429, headers: { 'Retry-After': '1' } } : { status: 200 }));
+  try {
+    const page = await (await sdkContext(browser, { endpoint: ingest.url, projectKey: KEY, flushIntervalMs: 250 })).newPage();
+    await page.goto(`${site.url}/transport.html`);
+    const sessionId = await sessionIdOf(page);
+    const names = Array.from({ length: 6 }, (_, i) => `r${i}`);
+    for (const name of names) {
+      await mark(page, name);
+      await page.waitForTimeout(100);
+    }
+    await until('every mark to be accepted', () => acceptedMarks(ingest, sessionId).size === names.length, 20_000);
+    const marks = acceptedMarks(ingest, sessionId);
+    assert.deepEqual([...marks.entries()].filter(([, n]) => n !== 1), [], 'each mark in exactly one accepted batch');
+    const { seqs, accepts } = acceptedSeqs(ingest, sessionId);
+    assert.ok(contiguous(seqs), `accepted seqs ${seqs.join(',')}`);
+    assert.deepEqual([...accepts.values()].filter((n) => n !== 1), [], 'no seq accepted twice');
+    const posts = ingest.requests;
+    assert.deepEqual(posts.slice(0, 2).map((r) => r.status), [429, 429]);
+    assert.equal(posts[1].text, posts[0].text, 'the refused batch was resent as it was');
+    assert.ok(posts[2].at - posts[1].at >= 950, `waited ${posts[2].at - posts[1].at} ms after Retry-After: 1`);
+    await page.close();
+  } finally {
+    await ingest.close();
+  }
+});
+
 test('transport: the network goes offline and comes back: the queue drains', { timeout: 30_000 }, async () => {
   const ingest = await startFakeIngest();
   try {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { SessionEvent } from '@gosight/shared';
 import { formatDateTime } from '../format/formatDateTime.js';
@@ -14,10 +15,12 @@ interface PlayerHeaderProps {
   /** Copies a link to the current moment. */
   onShare: () => void;
   shareCopied: boolean;
+  /** More buttons after the share button (deleting, for admins). */
+  actions?: ReactNode;
 }
 
 /** Back link, what the session is (when, how long, where) and the player's state. */
-export function PlayerHeader({ sessionId, snapshot, events, onShare, shareCopied }: PlayerHeaderProps) {
+export function PlayerHeader({ sessionId, snapshot, events, onShare, shareCopied, actions }: PlayerHeaderProps) {
   const pages = events.filter((event) => event.kind === 'page_view');
   const firstPage = pages[0];
   const failed = snapshot.state === 'error';
@@ -66,6 +69,7 @@ export function PlayerHeader({ sessionId, snapshot, events, onShare, shareCopied
           <LinkIcon size={15} />
           {shareCopied ? 'Link copied' : 'Copy link at current time'}
         </button>
+        {actions}
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import { toMarkers } from '../timeline/markers.js';
 import { Timeline } from '../timeline/Timeline.js';
 import { PlayerControls } from './PlayerControls.js';
 import { PlayerHeader } from './PlayerHeader.js';
+import { DeleteSessionButton } from './DeleteSessionButton.js';
 import type { PlayerPageProps } from './PlayerRoute.js';
 import { INITIAL_VIEW, toggleInspect, type PanelId, type PlayerView } from './playerView.js';
 import { ReplayStage } from './ReplayStage.js';
@@ -97,7 +98,8 @@ export function PlayerPage({ prefetch }: PlayerPageProps) {
   return (
     // data-events tells tests (and anyone inspecting) when the derived events have arrived.
     <section className="page page-player" data-events={sessionEvents.data ? 'loaded' : sessionEvents.error ? 'failed' : 'pending'}>
-      <PlayerHeader sessionId={id} snapshot={snapshot} events={events} onShare={share.copy} shareCopied={share.copied} />
+      <PlayerHeader sessionId={id} snapshot={snapshot} events={events} onShare={share.copy} shareCopied={share.copied}
+        actions={<DeleteSessionButton sessionId={id} />} />
       {snapshot.error && snapshot.state !== 'error' && (
         <div className="alert" role="alert" data-testid="player-error">
           {snapshot.error}
