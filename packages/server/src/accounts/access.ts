@@ -26,12 +26,13 @@ export function accessFor(principal: Principal, projects: readonly ProjectRecord
   const roles = new Map<string, ProjectRole>();
   if (user.serverAdmin) for (const p of projects) roles.set(p.id, 'admin');
   else for (const m of members) if (m.userId === user.id && projects.some((p) => p.id === m.projectId)) roles.set(m.projectId, m.role);
-  if (token) for (const id of [...roles.keys()]) if (!token.projectIds.includes(id)) roles.delete(id);
+  const serverWideToken = token?.serverWide === true && user.serverAdmin;
+  if (token && !serverWideToken) for (const id of [...roles.keys()]) if (!token.projectIds.includes(id)) roles.delete(id);
   return {
     principal,
     actor: token ? `token:${token.id} (${user.email})` : `user:${user.email}`,
-    // A token is for a script on some projects: server-wide changes need a person logged in.
-    serverAdmin: user.serverAdmin && !token,
+    // A token is for a script on some projects; server-wide work needs a person logged in, or a server-wide token.
+    serverAdmin: user.serverAdmin && (!token || serverWideToken),
     roles,
   };
 }

@@ -46,6 +46,8 @@ export interface TokenRecord {
   secretHash: string;
   /** Projects the token may act on (a subset of its user's). */
   projectIds: string[];
+  /** A server admin's token for server-wide work (dead letters, users): every project, as its owner. */
+  serverWide?: boolean;
   createdAt: number;
   revokedAt?: number;
 }

@@ -70,3 +70,12 @@ test('removing a user removes their memberships and tokens and ends their logins
   assert.equal(await accounts.accessForToken(token), undefined);
   assert.deepEqual(await accounts.projects.members('shop'), []);
 });
+
+test('a server-wide token is for server admins only, and acts on every project and server-wide work', async () => {
+  const { accounts, admin, viewer } = await setup();
+  const { token } = await accounts.tokens.create(admin, 'ops', [], Date.now(), true);
+  const access = await accounts.accessForToken(token);
+  assert.equal(access!.serverAdmin, true);
+  assert.deepEqual([...access!.roles.keys()].sort(), ['blog', 'shop']);
+  await assert.rejects(accounts.tokens.create(viewer, 'ops', [], Date.now(), true), /only a server admin/);
+});

@@ -14,12 +14,14 @@ export const tokenView = ({ secretHash: _hash, ...view }: TokenRecord): TokenVie
 export class Tokens {
   constructor(private readonly store: AccountStore) {}
 
-  async create(user: UserRecord, name: string, projectIds: string[], now = Date.now()): Promise<{ token: string; record: TokenRecord }> {
-    if (projectIds.length === 0) throw new GoSightError('INVALID_REQUEST', 'a token needs at least one project');
+  /** A token on `projectIds`; `serverWide` (server admins only) acts on every project and server-wide work. */
+  async create(user: UserRecord, name: string, projectIds: string[], now = Date.now(), serverWide = false): Promise<{ token: string; record: TokenRecord }> {
+    if (serverWide && !user.serverAdmin) throw new GoSightError('FORBIDDEN', 'only a server admin can have a server-wide token');
+    if (projectIds.length === 0 && !serverWide) throw new GoSightError('INVALID_REQUEST', 'a token needs at least one project');
     const secret = newSecret();
     const record: TokenRecord = {
       id: newId(), userId: user.id, name: name.trim().slice(0, 200) || 'token', secretHash: sha256(secret),
-      projectIds: [...new Set(projectIds)], createdAt: now,
+      projectIds: [...new Set(projectIds)], createdAt: now, ...(serverWide ? { serverWide: true } : {}),
     };
     await this.store.put('token', record.id, record);
     return { token: `${TOKEN_PREFIX}${record.id}_${secret}`, record };

@@ -13,6 +13,7 @@ export const ACCOUNTS_USAGE = `Usage:
   gosight users passwd --email <e-mail>
   gosight users remove --email <e-mail>
   gosight tokens create --email <owner> --project <id>[,<id>...] [--name <name>]
+  gosight tokens create --email <server admin> --server [--name <name>]   Server-wide: every project, dead letters, users.
   gosight tokens list [--email <owner>]
   gosight tokens revoke <token id>
   gosight projects list
@@ -23,7 +24,8 @@ export const ACCOUNTS_USAGE = `Usage:
 
 Users log in to the dashboard; --admin makes a server admin (every project, users, new
 projects). Passwords come from GOSIGHT_PASSWORD, else are asked for. API tokens are for
-scripts: "Authorization: Bearer <token>", limited to the projects given; shown once.
+scripts: "Authorization: Bearer <token>", limited to the projects given (or, for a server
+admin, --server: everything, e.g. for gosight dead-letters --url); shown once.
 
 These commands open the store directly: the embedded data directory (stop the server
 first, or use the dashboard) or --clickhouse-url (any time). Settings as for gosight start.`;
@@ -31,7 +33,7 @@ first, or use the dashboard) or --clickhouse-url (any time). Settings as for gos
 interface Options { action: string; args: string[]; flags: Map<string, string>; settings: string[] }
 
 const VALUE_FLAGS = new Set(['email', 'name', 'project', 'role']);
-const BOOLEAN_FLAGS = new Set(['admin', 'remove']);
+const BOOLEAN_FLAGS = new Set(['admin', 'remove', 'server']);
 
 /** `gosight users|tokens|projects <action>`, on the account store directly; every change goes to the audit log as `cli`. */
 export async function runAccountsCommand(command: 'users' | 'tokens' | 'projects', argv: string[]): Promise<number> {
@@ -118,11 +120,13 @@ async function act(command: string, accounts: Accounts, opts: Options, config: R
     }
     case 'tokens create': {
       const owner = await user();
-      const projectIds = flag('project').split(',').map((p) => p.trim()).filter(Boolean);
+      const serverWide = opts.flags.has('server');
+      const projectIds = serverWide ? [] : flag('project').split(',').map((p) => p.trim()).filter(Boolean);
       for (const id of projectIds) await accounts.projects.require(id);
-      const { token, record } = await accounts.tokens.create(owner, opts.flags.get('name') ?? 'cli', projectIds);
-      await audit('token.create', '', record.id, `${record.name} for ${projectIds.join(',')} (${owner.email})`);
-      out(`Token ${record.id} for ${owner.email} on ${projectIds.join(', ')} (shown once; send as "Authorization: Bearer <token>"):`);
+      const { token, record } = await accounts.tokens.create(owner, opts.flags.get('name') ?? 'cli', projectIds, Date.now(), serverWide);
+      const scope = serverWide ? 'the whole server' : projectIds.join(', ');
+      await audit('token.create', '', record.id, `${record.name} for ${scope} (${owner.email})`);
+      out(`Token ${record.id} for ${owner.email} on ${scope} (shown once; send as "Authorization: Bearer <token>"):`);
       out(token);
       return 0;
     }
@@ -130,7 +134,7 @@ async function act(command: string, accounts: Accounts, opts: Options, config: R
       const users = new Map((await accounts.users.list()).map((u) => [u.id, u.email]));
       const owner = opts.flags.has('email') ? (await user()).id : undefined;
       for (const t of await accounts.tokens.list(owner)) {
-        out(`${t.id.padEnd(14)} ${(users.get(t.userId) ?? '?').padEnd(28)} ${t.name.padEnd(20)} ${t.projectIds.join(',')}${t.revokedAt ? '  revoked' : ''}`);
+        out(`${t.id.padEnd(14)} ${(users.get(t.userId) ?? '?').padEnd(28)} ${t.name.padEnd(20)} ${t.serverWide ? '(server-wide)' : t.projectIds.join(',')}${t.revokedAt ? '  revoked' : ''}`);
       }
       return 0;
     }

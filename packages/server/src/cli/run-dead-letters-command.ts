@@ -24,6 +24,7 @@ Options:
   --url <url>   A running GoSight server (default http://127.0.0.1:<port>, from --port / GOSIGHT_PORT).
                 When none answers there, the command opens the data directory (or --clickhouse-url,
                 --queue kafka) itself; a server holding the data directory must be reached by --url.
+                With accounts, set GOSIGHT_TOKEN to a server-wide admin token (gosight tokens create --server).
   Settings (--port, --data-dir, --clickhouse-url, --queue, ...) as for gosight start; see gosight start --help.`;
 
 interface Options {
@@ -48,7 +49,7 @@ export async function runDeadLettersCommand(argv: string[]): Promise<number> {
   const config = loadConfig({ argv: opts.settings, env: process.env });
   const url = opts.url ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${config.port}`;
   const remote = opts.url !== undefined || (await answers(url));
-  if (remote) return act(new HttpDeadLetterAdmin(url.replace(/\/$/, '')), opts);
+  if (remote) return act(new HttpDeadLetterAdmin(url.replace(/\/$/, ''), process.env.GOSIGHT_TOKEN), opts);
   process.stderr.write(`No GoSight server answers at ${url}: opening the stores directly.\n`);
   const logger = pino({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
   const opened: { close(): Promise<void> }[] = [];
