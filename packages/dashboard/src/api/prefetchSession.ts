@@ -1,5 +1,6 @@
 import type { ReplayManifest, RrwebEvent } from '@gosight/shared';
 import { fetchAssetIndex, fetchChunkEvents, fetchManifest } from './readApi.js';
+import { currentProject } from './currentProject.js';
 
 /**
  * The requests a player page needs for its first frame, started as soon as the app's script
@@ -10,6 +11,8 @@ import { fetchAssetIndex, fetchChunkEvents, fetchManifest } from './readApi.js';
  */
 export interface SessionPrefetch {
   sessionId: string;
+  /** The project the requests were made for (the one chosen at boot). */
+  project: string | undefined;
   /** Each resolves to the data, or rejects like the request would; use once, then fetch normally. */
   take<K extends keyof PrefetchedData>(key: K): Promise<PrefetchedData[K]> | null;
 }
@@ -38,6 +41,7 @@ export function prefetchSession(sessionId: string, withFirstChunk: boolean): Ses
   for (const promise of Object.values(pending)) promise?.catch(() => undefined);
   return {
     sessionId,
+    project: currentProject(),
     take(key) {
       const promise = pending[key];
       delete pending[key];

@@ -1,6 +1,7 @@
 import type { AuditEntry, IngestKeyRecord, ProjectRecord } from './account-records.js';
 import type { AccountStore } from './account-store.js';
-import { accessFor, type Access } from './access.js';
+import { accessFor, type Access, type Principal } from './access.js';
+import { CredentialCache } from './credential-cache.js';
 import { Directory } from './directory.js';
 import { Logins } from './logins.js';
 import { Projects } from './projects.js';
@@ -22,8 +23,11 @@ export class Accounts implements ProjectResolver {
   readonly tokens: Tokens;
   readonly logins: Logins;
   private readonly directory: Directory;
+  /** Who each recently seen cookie or token is: a dashboard loads a replay in a dozen requests. */
+  private readonly credentials: CredentialCache<Principal>;
 
   constructor(readonly store: AccountStore, cacheMs = ACCOUNTS_CACHE_MS) {
+    this.credentials = new CredentialCache(cacheMs);
     this.users = new Users(store);
     this.projects = new Projects(store);
     this.tokens = new Tokens(store);
@@ -34,6 +38,7 @@ export class Accounts implements ProjectResolver {
   /** Call after a change, so this process's next check sees it. */
   changed(): void {
     this.directory.invalidate();
+    this.credentials.clear();
   }
 
   async keyGrant(key: string): Promise<KeyGrant | undefined> {
@@ -49,16 +54,34 @@ export class Accounts implements ProjectResolver {
 
   /** Access of the user behind an API token, or undefined when the token is not live. */
   async accessForToken(token: string): Promise<Access | undefined> {
-    const record = await this.tokens.resolve(token);
-    const user = record && (await this.users.get(record.userId));
-    return user ? this.access({ kind: 'user', user, token: record }) : undefined;
+    const principal = await this.credentials.get(`token:${token}`, async () => {
+      const record = await this.tokens.resolve(token);
+      const user = record && (await this.users.get(record.userId));
+      return user ? { kind: 'user' as const, user, token: record } : undefined;
+    });
+    return principal ? this.access(principal) : undefined;
   }
 
   /** Access of the user behind a login cookie, or undefined when the login is not live. */
   async accessForLogin(secret: string): Promise<Access | undefined> {
-    const login = await this.logins.resolve(secret);
-    const user = login && (await this.users.get(login.userId));
-    return user ? this.access({ kind: 'user', user }) : undefined;
+    const principal = await this.credentials.get(`login:${secret}`, async () => {
+      const login = await this.logins.resolve(secret);
+      const user = login && (await this.users.get(login.userId));
+      return user ? { kind: 'user' as const, user } : undefined;
+    });
+    return principal ? this.access(principal) : undefined;
+  }
+
+  /** Ends a login now (on this process at once; on others within the cache time). */
+  async logout(secret: string): Promise<void> {
+    this.credentials.forget(`login:${secret}`);
+    await this.logins.revoke(secret);
+  }
+
+  /** Revokes a token now (on this process at once; on others within the cache time). */
+  async revokeToken(id: string): Promise<void> {
+    this.credentials.forgetWhere((key) => key.startsWith(`token:gst_${id}_`));
+    await this.tokens.revoke(id);
   }
 
   openAccess(): Promise<Access> {
@@ -94,7 +117,7 @@ export class Accounts implements ProjectResolver {
     return { project, key: known && known.revokedAt === undefined ? known : live[live.length - 1] ?? (await this.projects.addKey(id)) };
   }
 
-  private async access(principal: Parameters<typeof accessFor>[0]): Promise<Access> {
+  private async access(principal: Principal): Promise<Access> {
     const { projects, members } = await this.directory.get();
     return accessFor(principal, projects, members);
   }

@@ -113,7 +113,7 @@ export function accountRoutes(app: FastifyInstance, accounts: Accounts): void {
     const record = (await accounts.tokens.list()).find((t) => t.id === param(req, 'id'));
     const own = record && access.principal.kind === 'user' && record.userId === access.principal.user.id;
     if (!record || (!own && !access.serverAdmin)) throw new GoSightError('TOKEN_NOT_FOUND');
-    await accounts.tokens.revoke(record.id);
+    await accounts.revokeToken(record.id);
     await audit(access, 'token.revoke', '', record.id, record.name);
     return { revoked: true };
   });

@@ -38,7 +38,7 @@ export function authRoutes(app: FastifyInstance, accounts: Accounts, limits: Log
 
   app.post('/api/auth/logout', async (req, reply) => {
     const secret = req.cookies?.[LOGIN_COOKIE];
-    if (secret) await accounts.logins.revoke(secret);
+    if (secret) await accounts.logout(secret);
     setLoginCookie(req, reply, '', 0);
     return { loggedOut: true };
   });
