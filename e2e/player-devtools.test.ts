@@ -292,12 +292,12 @@ describe('player: timeline, devtools and controls on a recorded demo session', {
     await player.seek(page, target);
     await page.click('[data-testid="copy-link"]');
     const link = await page.locator('[data-testid="share-link"]').inputValue();
-    assert.equal(link, `${server.url}/sessions/${recording.sessionId}?t=${target}`);
+    assert.equal(link, `${server.url}/sessions/${recording.sessionId}?t=${target}&project=default`, 'the link opens the session\'s project too');
     await page.waitForFunction(() => document.querySelector('[data-testid="copy-link"]')?.getAttribute('aria-pressed') === 'true');
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
     await page.context().close();
 
-    const shared = await open(`?t=${target}`);
+    const shared = await open(new URL(link).search);
     // The first frame shown is already the one at `t`, paused there (not played).
     assert.equal(await player.currentTime(shared), target);
     assert.ok(['ready', 'paused'].includes(await player.state(shared)), 'not playing');

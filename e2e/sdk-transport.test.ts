@@ -32,69 +32,55 @@ test.after(async () => {
   await site?.close();
 });
 
-test('transport: the server answers 503, then 200: nothing lost, nothing doubled, Retry-After honoured', { timeout: 30_000 }, async () => {
+/**
+ * Records `count` marks through a fake ingest that answers as `answer` says, waits until
+ * each is accepted, and checks that none was lost or accepted twice; returns the POSTs.
+ */
+async function marksThrough(answer: Parameters<FakeIngest['answer']>[0], prefix: string, count: number): Promise<FakeIngest['requests']> {
   const ingest = await startFakeIngest();
-  // First POST: a bare 503 (exponential backoff); the next two: 503 with Retry-After: 1.
-  ingest.answer((n) => (n === 0 ? { status: 503 } : n <= 2 ? { status: 503, headers: { 'Retry-After': '1' } } : { status: 200 }));
+  ingest.answer(answer);
   try {
     const page = await (await sdkContext(browser, { endpoint: ingest.url, projectKey: KEY, flushIntervalMs: 250 })).newPage();
     await page.goto(`${site.url}/transport.html`);
     const sessionId = await sessionIdOf(page);
-    const names = Array.from({ length: 12 }, (_, i) => `m${i}`);
+    const names = Array.from({ length: count }, (_, i) => `${prefix}${i}`);
     for (const name of names) {
       await mark(page, name);
       await page.waitForTimeout(100);
     }
     await until('every mark to be accepted', () => acceptedMarks(ingest, sessionId).size === names.length, 20_000);
     await page.waitForTimeout(500);
-
     const marks = acceptedMarks(ingest, sessionId);
     assert.deepEqual([...marks.entries()].filter(([, n]) => n !== 1), [], 'each mark in exactly one accepted batch');
     const { seqs, accepts } = acceptedSeqs(ingest, sessionId);
     assert.ok(contiguous(seqs), `accepted seqs ${seqs.join(',')}`);
     assert.deepEqual([...accepts.values()].filter((n) => n !== 1), [], 'no seq accepted twice');
-    const posts = ingest.requests;
-    assert.deepEqual(posts.slice(0, 3).map((r) => r.status), [503, 503, 503]);
-    // The refused batch was resent with the same bytes, after at least the Retry-After second.
-    assert.equal(posts[1].batch?.seq, posts[0].batch?.seq);
-    assert.equal(posts[1].text, posts[0].text);
-    assert.ok(posts[2].at - posts[1].at >= 950, `waited ${posts[2].at - posts[1].at} ms after Retry-After: 1`);
-    assert.ok(posts[3].at - posts[2].at >= 950, `waited ${posts[3].at - posts[2].at} ms after Retry-After: 1`);
-    const gap = posts[1].at - posts[0].at;
-    assert.ok(gap >= 400 && gap < 2000, `first backoff ${gap} ms (0.5-1 s with jitter)`);
     await page.close();
+    return ingest.requests;
   } finally {
     await ingest.close();
   }
+}
+
+test('transport: the server answers 503, then 200: nothing lost, nothing doubled, Retry-After honoured', { timeout: 30_000 }, async () => {
+  // First POST: a bare 503 (exponential backoff); the next two: 503 with Retry-After: 1.
+  const posts = await marksThrough((n) => (n === 0 ? { status: 503 } : n <= 2 ? { status: 503, headers: { 'Retry-After': '1' } } : { status: 200 }), 'm', 12);
+  assert.deepEqual(posts.slice(0, 3).map((r) => r.status), [503, 503, 503]);
+  // The refused batch was resent with the same bytes, after at least the Retry-After second.
+  assert.equal(posts[1].batch?.seq, posts[0].batch?.seq);
+  assert.equal(posts[1].text, posts[0].text);
+  assert.ok(posts[2].at - posts[1].at >= 950, `waited ${posts[2].at - posts[1].at} ms after Retry-After: 1`);
+  assert.ok(posts[3].at - posts[2].at >= 950, `waited ${posts[3].at - posts[2].at} ms after Retry-After: 1`);
+  const gap = posts[1].at - posts[0].at;
+  assert.ok(gap >= 400 && gap < 2000, `first backoff ${gap} ms (0.5-1 s with jitter)`);
 });
 
 test('transport: the server rate-limits (429 with Retry-After), then accepts: nothing lost, nothing doubled', { timeout: 30_000 }, async () => {
-  const ingest = await startFakeIngest();
   // What GoSight answers past --ingest-rate-per-key or --ingest-rate-per-address.
-  ingest.answer((n) => (n <= 1 ? { status: 429, headers: { 'Retry-After': '1' } } : { status: 200 }));
-  try {
-    const page = await (await sdkContext(browser, { endpoint: ingest.url, projectKey: KEY, flushIntervalMs: 250 })).newPage();
-    await page.goto(`${site.url}/transport.html`);
-    const sessionId = await sessionIdOf(page);
-    const names = Array.from({ length: 6 }, (_, i) => `r${i}`);
-    for (const name of names) {
-      await mark(page, name);
-      await page.waitForTimeout(100);
-    }
-    await until('every mark to be accepted', () => acceptedMarks(ingest, sessionId).size === names.length, 20_000);
-    const marks = acceptedMarks(ingest, sessionId);
-    assert.deepEqual([...marks.entries()].filter(([, n]) => n !== 1), [], 'each mark in exactly one accepted batch');
-    const { seqs, accepts } = acceptedSeqs(ingest, sessionId);
-    assert.ok(contiguous(seqs), `accepted seqs ${seqs.join(',')}`);
-    assert.deepEqual([...accepts.values()].filter((n) => n !== 1), [], 'no seq accepted twice');
-    const posts = ingest.requests;
-    assert.deepEqual(posts.slice(0, 2).map((r) => r.status), [429, 429]);
-    assert.equal(posts[1].text, posts[0].text, 'the refused batch was resent as it was');
-    assert.ok(posts[2].at - posts[1].at >= 950, `waited ${posts[2].at - posts[1].at} ms after Retry-After: 1`);
-    await page.close();
-  } finally {
-    await ingest.close();
-  }
+  const posts = await marksThrough((n) => (n <= 1 ? { status: 429, headers: { 'Retry-After': '1' } } : { status: 200 }), 'r', 6);
+  assert.deepEqual(posts.slice(0, 2).map((r) => r.status), [429, 429]);
+  assert.equal(posts[1].text, posts[0].text, 'the refused batch was resent as it was');
+  assert.ok(posts[2].at - posts[1].at >= 950, `waited ${posts[2].at - posts[1].at} ms after Retry-After: 1`);
 });
 
 test('transport: the network goes offline and comes back: the queue drains', { timeout: 30_000 }, async () => {

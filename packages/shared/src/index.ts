@@ -4,3 +4,4 @@ export * from './api.js';
 export * from './session-events.js';
 export * from './privacy/index.js';
 export * from './assets/asset-refs.js';
+export * from './accounts-api.js';

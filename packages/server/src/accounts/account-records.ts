@@ -1,5 +1,6 @@
-/** A project role: viewers read replays; admins also change the project's settings and delete sessions. */
-export type ProjectRole = 'viewer' | 'admin';
+import type { IngestKey, Project, ProjectRole } from '@gosight/shared';
+
+export type { AuditEntry, ProjectRole } from '@gosight/shared';
 
 export interface UserRecord {
   id: string;
@@ -13,23 +14,10 @@ export interface UserRecord {
   createdAt: number;
 }
 
-export interface ProjectRecord {
-  id: string;
-  name: string;
-  /** Origins (`https://shop.example`) whose pages may send batches; empty allows any. */
-  allowedOrigins: string[];
-  /** Days a session is kept; undefined keeps the server's default. */
-  retentionDays?: number;
-  createdAt: number;
-}
+export type ProjectRecord = Project;
 
 /** A public ingest key; a rotated-out key stays valid until it is revoked. */
-export interface IngestKeyRecord {
-  key: string;
-  projectId: string;
-  createdAt: number;
-  revokedAt?: number;
-}
+export type IngestKeyRecord = IngestKey;
 
 export interface MemberRecord {
   projectId: string;
@@ -71,15 +59,3 @@ export interface RecordKinds {
 }
 
 export type RecordKind = keyof RecordKinds;
-
-/** One line of the audit log: who did what, to what, when. */
-export interface AuditEntry {
-  at: number;
-  /** `user:<email>`, `token:<id> (<email>)`, `cli` or `local` (loopback without accounts). */
-  actor: string;
-  action: string;
-  /** Empty for server-wide actions (users, projects). */
-  projectId: string;
-  target: string;
-  detail: string;
-}
