@@ -204,6 +204,7 @@ describe('accounts, projects and access', { timeout: 300_000 }, () => {
     await page.selectOption('[data-testid="project-switcher"]', 'shop');
     await page.waitForFunction((id) => Array.from(document.querySelectorAll('[data-testid="session-row"]')).some((r) => (r as HTMLElement).dataset.sessionId === id), sessions.shop.sessionId);
     await page.click('[data-testid="nav-settings"]');
+    assert.match(await page.inputValue('[data-testid="sdk-snippet"]'), new RegExp(`projectKey: '${shopKey}'`), 'the snippet carries the project\'s key');
     await page.fill('[data-testid="project-origins"]', 'https://shop.example\nhttps://m.shop.example');
     await page.click('[data-testid="project-save"]');
     await page.locator('[data-testid="settings-general"] [role="status"]').waitFor();

@@ -6,6 +6,9 @@ import { useAction } from './useAction.js';
 /** Ingest keys: the SDK snippet's `key`. A new key works at once; the old ones until revoked. */
 export function KeysCard({ projectId, keys, canEdit, onChanged }: { projectId: string; keys: IngestKey[]; canEdit: boolean; onChanged: () => void }) {
   const { busy, error, done, run } = useAction(onChanged);
+  const live = keys.filter((k) => !k.revokedAt);
+  const newest = live[live.length - 1];
+  const origin = window.location.origin;
   return (
     <section className="settings-card" data-testid="settings-keys">
       <h2>Ingest keys</h2>
@@ -33,6 +36,13 @@ export function KeysCard({ projectId, keys, canEdit, onChanged }: { projectId: s
           ))}
         </tbody>
       </table>
+      {newest && (
+        <label className="form-field">
+          <span>Snippet for your pages (newest key)</span>
+          <textarea readOnly data-testid="sdk-snippet" rows={3} onFocus={(e) => e.currentTarget.select()}
+            value={`<script src="${origin}/sdk/gosight.js"></script>\n<script>GoSight.init({ endpoint: '${origin}', projectKey: '${newest.key}' });</script>`} />
+        </label>
+      )}
       {canEdit && (
         <div className="settings-row">
           <button type="button" className="button" disabled={busy} onClick={() => void run(() => projectApi.addKey(projectId), 'Key added.')} data-testid="key-add">
