@@ -195,6 +195,6 @@ Create one first, then start again:
     open: loopback,
     describe: () => (hasUsers
       ? 'accounts: log in to read replays; each user sees the projects they are a member of (API scripts: gosight tokens create)'
-      : 'NO ACCOUNTS: anyone on this machine can read every replay (listening on loopback only). gosight users add --admin requires a login from then on'),
+      : 'NO ACCOUNTS: anyone on this machine can read every replay (listening on loopback only). To require a login: gosight users add --email you@example.com --admin'),
   };
 }
