@@ -1,23 +1,33 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ReplayBatch } from '@gosight/shared';
 import { startServerProcess } from '../e2e/support/server-process.js';
 import { fetchManifest, listSessions, waitFor } from '../e2e/support/api-client.js';
 import { syntheticSession } from '../e2e/support/synthetic-session.js';
 import { percentile, round } from './stats.js';
+import { ownCpuSeconds, processCpuSeconds, processRssMB } from './process-usage.js';
+import type { Recording } from './recordings/record-apps.js';
 
-export interface IngestBenchOptions {
+export interface SyntheticLoadOptions {
   clients: number;
   sessionsPerClient: number;
   batchesPerSession: number;
   eventsPerBatch: number;
-  playableProbes: number;
+}
+
+/** What the clients post: for each client, its sessions, each a list of batches in order. */
+export interface BenchLoad {
+  name: string;
+  clients: ReplayBatch[][][];
 }
 
 export interface IngestBenchResult {
-  options: IngestBenchOptions;
+  load: string;
+  clients: number;
+  sessions: number;
   batches: number;
   events: number;
   rawMB: number;
@@ -30,9 +40,55 @@ export interface IngestBenchResult {
   storedRawMBPerSec: number;
   ackLatencyMs: { p50: number; p99: number; max: number };
   ackToPlayableMs: { p50: number; max: number; samples: number[] };
-  bare: { eventsPerSec: number; rawMBPerSec: number; seconds: number };
+  bare: { eventsPerSec: number; rawMBPerSec: number; seconds: number; cpuSeconds: number };
   /** Acked pipeline throughput over bare JSON.parse + gzip of the same bytes. */
   ratio: number;
+  /** CPU seconds of the server processes from the first post until all was stored. */
+  serverCpuSeconds: number;
+  /** Server CPU over the bare CPU of the same bytes (target ≤ 1.3). */
+  cpuRatio: number;
+  /** Stored and acked throughput over the bare throughput (targets ≥ 0.6 and ≥ 0.8). */
+  storedOverBare: number;
+  ackedOverBare: number;
+  /** Ack latency p99 over p50 (target ≤ 4). */
+  ackP99OverP50: number;
+  /** Resident memory of the server processes: idle before the load, and 10 s after it was stored (target within 20 %). */
+  rssIdleMB: number;
+  rssAfterMB: number;
+}
+
+/** How long after the load is stored the server's memory is read again. */
+const RSS_SETTLE_MS = 10_000;
+
+/** Sessions shaped like the SDK's, from synthetic events (cheap to make; flattering, see recordedLoad). */
+export function syntheticLoad(opts: SyntheticLoadOptions): BenchLoad {
+  // Sessions one after another in the last hours (the ingest refuses times outside its window).
+  const sessionMs = opts.batchesPerSession * opts.eventsPerBatch * 2 + 10_000;
+  const start = Date.now() - opts.clients * opts.sessionsPerClient * sessionMs - 3_600_000;
+  return {
+    name: 'synthetic events',
+    clients: Array.from({ length: opts.clients }, (_, c) =>
+      Array.from({ length: opts.sessionsPerClient }, (_, s) =>
+        syntheticSession({ batches: opts.batchesPerSession, eventsPerBatch: opts.eventsPerBatch, checkoutEvery: 200, start: start + (c * opts.sessionsPerClient + s) * sessionMs }).batches)),
+  };
+}
+
+/**
+ * `sessions` sessions made from real recordings of the app pages (each a recording under a
+ * new session id, its times moved into the last hours), dealt round-robin to `clients`.
+ * The batches are the SDK's own: the sizes, full snapshots and mutations of real apps.
+ */
+export function recordedLoad(recordings: readonly Recording[], opts: { clients: number; sessions: number }): BenchLoad {
+  const clients: ReplayBatch[][][] = Array.from({ length: opts.clients }, () => []);
+  const now = Date.now();
+  for (let i = 0; i < opts.sessions; i++) {
+    const { batches } = recordings[i % recordings.length];
+    const first = batches[0].events[0].timestamp;
+    const shift = now - 3 * 3_600_000 + i * 60_000 - first;
+    const sessionId = randomUUID();
+    clients[i % opts.clients].push(batches.map((b) => ({ sessionId, seq: b.seq, events: b.events.map((e) => ({ ...e, timestamp: e.timestamp + shift })) })));
+  }
+  return { name: `recordings of ${new Set(recordings.map((r) => r.app)).size} apps`, clients };
 }
 
 export const BENCH_KEY = 'gs_bench';
@@ -43,6 +99,8 @@ export interface BenchTopology {
   name: string;
   ingestUrl: string;
   apiUrl: string;
+  /** The GoSight processes, for CPU and memory. */
+  pids: number[];
   stop(): Promise<void>;
 }
 
@@ -54,6 +112,7 @@ export async function embeddedTopology(): Promise<BenchTopology> {
     name: 'embedded (gosight start)',
     ingestUrl: server.url,
     apiUrl: server.url,
+    pids: [server.child.pid!],
     stop: async () => {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -67,33 +126,32 @@ export async function embeddedTopology(): Promise<BenchTopology> {
  * until all of it is stored; plus ack-to-playable latency and, for scale, the bare cost of
  * JSON.parse + gzip over the same bytes in this process.
  */
-export async function runIngestBench(opts: IngestBenchOptions, log: (s: string) => void,
+export async function runIngestBench(load: BenchLoad, opts: { playableProbes: number }, log: (s: string) => void,
   startTopology: () => Promise<BenchTopology> = embeddedTopology): Promise<IngestBenchResult & { topology: string }> {
-  // Sessions one after another in the last hours (the ingest refuses times outside its window).
-  const sessionMs = opts.batchesPerSession * opts.eventsPerBatch * 2 + 10_000;
-  const start = Date.now() - opts.clients * opts.sessionsPerClient * sessionMs - 3_600_000;
-  const clients = Array.from({ length: opts.clients }, (_, c) =>
-    Array.from({ length: opts.sessionsPerClient }, (_, s) =>
-      syntheticSession({ batches: opts.batchesPerSession, eventsPerBatch: opts.eventsPerBatch, checkoutEvery: 200, start: start + (c * opts.sessionsPerClient + s) * sessionMs })));
   const bodies = new Map<ReplayBatch, { raw: Buffer; gz: Buffer }>();
-  for (const sessions of clients) for (const s of sessions) for (const b of s.batches) {
+  for (const sessions of load.clients) for (const s of sessions) for (const b of s) {
     const raw = Buffer.from(JSON.stringify(b));
     bodies.set(b, { raw, gz: gzipSync(raw) });
   }
   const all = [...bodies.values()];
-  const events = clients.flat().reduce((n, s) => n + s.batches.reduce((m, b) => m + b.events.length, 0), 0);
+  const events = load.clients.flat(2).reduce((n, b) => n + b.events.length, 0);
   const rawBytes = all.reduce((n, b) => n + b.raw.length, 0);
   const gzBytes = all.reduce((n, b) => n + b.gz.length, 0);
-  log(`ingest bench: ${opts.clients} clients, ${bodies.size} batches, ${events} events, ${round(rawBytes / 1e6)} MB raw / ${round(gzBytes / 1e6)} MB gzipped`);
+  const sessionCount = load.clients.flat().length;
+  log(`ingest bench (${load.name}): ${load.clients.length} clients, ${sessionCount} sessions, ${bodies.size} batches, ${events} events, ${round(rawBytes / 1e6)} MB raw / ${round(gzBytes / 1e6)} MB gzipped`);
 
   const topology = await startTopology();
   try {
+    const cpuOf = () => topology.pids.reduce((n, pid) => n + processCpuSeconds(pid), 0);
+    const rssOf = () => topology.pids.reduce((n, pid) => n + processRssMB(pid), 0);
+    const rssIdleMB = rssOf();
+    const cpu0 = cpuOf();
     const latencies: number[] = [];
     const t0 = performance.now();
     let done = 0;
     const progress = setInterval(() => log(`  posted ${done}/${bodies.size} batches`), 2000);
-    await Promise.all(clients.map(async (sessions) => {
-      for (const s of sessions) for (const b of s.batches) {
+    await Promise.all(load.clients.map(async (sessions) => {
+      for (const s of sessions) for (const b of s) {
         const t = performance.now();
         const res = await fetch(`${topology.ingestUrl}/v1/replay`, {
           method: 'POST',
@@ -109,13 +167,13 @@ export async function runIngestBench(opts: IngestBenchOptions, log: (s: string) 
     clearInterval(progress);
     const ackSeconds = (performance.now() - t0) / 1000;
     log(`  all acked in ${round(ackSeconds, 2)} s; waiting until stored...`);
-    const sessionCount = clients.flat().length;
     await waitFor('all events stored', async () => {
       const list = await listSessions(topology.apiUrl);
       const stored = list.sessions.reduce((n, s) => n + s.eventCount, 0);
       return list.total === sessionCount && stored === events ? true : undefined;
     }, 600_000, 100);
     const storedSeconds = (performance.now() - t0) / 1000;
+    const serverCpuSeconds = cpuOf() - cpu0;
 
     const playable: number[] = [];
     for (let i = 0; i < opts.playableProbes; i++) {
@@ -130,11 +188,17 @@ export async function runIngestBench(opts: IngestBenchOptions, log: (s: string) 
       playable.push(performance.now() - acked);
     }
 
-    const bare = bareCost(all.map((b) => b.raw), events);
+    await new Promise((r) => setTimeout(r, RSS_SETTLE_MS));
+    const rssAfterMB = rssOf();
+    const bare = bareCost(all, events);
     const ackedEventsPerSec = events / ackSeconds;
+    const ackP50 = percentile(latencies, 50);
+    const ackP99 = percentile(latencies, 99);
     return {
       topology: topology.name,
-      options: opts,
+      load: load.name,
+      clients: load.clients.length,
+      sessions: sessionCount,
       batches: bodies.size,
       events,
       rawMB: round(rawBytes / 1e6, 2),
@@ -149,20 +213,31 @@ export async function runIngestBench(opts: IngestBenchOptions, log: (s: string) 
       ackToPlayableMs: { p50: Math.round(percentile(playable, 50)), max: Math.round(Math.max(...playable)), samples: playable.map(Math.round) },
       bare,
       ratio: round(ackedEventsPerSec / bare.eventsPerSec, 3),
+      serverCpuSeconds: round(serverCpuSeconds, 2),
+      cpuRatio: round(serverCpuSeconds / bare.cpuSeconds, 2),
+      storedOverBare: round(rawBytes / 1e6 / storedSeconds / bare.rawMBPerSec, 2),
+      ackedOverBare: round(rawBytes / 1e6 / ackSeconds / bare.rawMBPerSec, 2),
+      ackP99OverP50: round(ackP99 / ackP50, 1),
+      rssIdleMB: Math.round(rssIdleMB),
+      rssAfterMB: Math.round(rssAfterMB),
     };
   } finally {
     await topology.stop();
   }
 }
 
-/** JSON.parse plus gzip (level 6) of the same raw bodies, one process, one thread. */
-function bareCost(raws: Buffer[], events: number): IngestBenchResult['bare'] {
-  const t0 = performance.now();
-  for (const raw of raws) {
-    JSON.parse(raw.toString('utf8'));
-    gzipSync(raw, { level: 6 });
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  const bytes = raws.reduce((n, r) => n + r.length, 0);
-  return { eventsPerSec: Math.round(events / seconds), rawMBPerSec: round(bytes / 1e6 / seconds, 2), seconds: round(seconds, 3) };
+/**
+ * The least work the design needs on the same bytes, in one process on one thread: gunzip
+ * the body as sent, JSON.parse it, gzip-6 it for storage.
+ */
+function bareCost(bodies: { raw: Buffer; gz: Buffer }[], events: number): IngestBenchResult['bare'] {
+  const { cpuSeconds, wallSeconds } = ownCpuSeconds(() => {
+    for (const { gz } of bodies) {
+      const raw = gunzipSync(gz);
+      JSON.parse(raw.toString('utf8'));
+      gzipSync(raw, { level: 6 });
+    }
+  });
+  const bytes = bodies.reduce((n, b) => n + b.raw.length, 0);
+  return { eventsPerSec: Math.round(events / wallSeconds), rawMBPerSec: round(bytes / 1e6 / wallSeconds, 2), seconds: round(wallSeconds, 3), cpuSeconds: round(cpuSeconds, 3) };
 }
