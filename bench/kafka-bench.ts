@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startKafkaMockCluster } from '../packages/server/src/testing/kafka-mock-cluster.js';
+import { startKafkaMockCluster } from '../packages/server/testing/kafka-mock-cluster.js';
 import { startClickHouseShim } from '../e2e/support/clickhouse-shim-process.js';
 import { startServerProcess, type ServerProcess } from '../e2e/support/server-process.js';
 import { BENCH_KEY, type BenchTopology } from './ingest-bench.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ReplayBatch, RrwebEvent } from '@gosight/shared';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { fetchAllEvents, fetchManifest, postBatch, waitFor } from './support/api-client.js';
-import { mountSmallDisk, type SmallDisk } from '../packages/server/src/testing/tmpfs.js';
+import { mountSmallDisk, type SmallDisk } from '../packages/server/testing/tmpfs.js';
 
 const KEY = 'gs_disk_full_test';
 const MiB = 1024 * 1024;

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReplayBatch } from '@gosight/shared';
-import { startKafkaMockCluster } from '../packages/server/src/testing/kafka-mock-cluster.js';
+import { startKafkaMockCluster } from '../packages/server/testing/kafka-mock-cluster.js';
 import { startClickHouseShim } from './support/clickhouse-shim-process.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { fetchAllEvents, fetchManifest, waitFor } from './support/api-client.js';

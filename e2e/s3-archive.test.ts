@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { get } from 'node:http';
-import { startCephRgw } from '../packages/server/src/testing/ceph-rgw.js';
+import { startCephRgw } from '../packages/server/testing/ceph-rgw.js';
 import { S3ColdStore } from '../packages/server/src/coldstore/index.js';
 import { startClickHouseShim } from './support/clickhouse-shim-process.js';
 import { startServerProcess } from './support/server-process.js';

@@ -1,7 +1,7 @@
 import { runAccountStoreContract } from './account-store-contract.js';
 import { ClickHouseAccountStore } from './clickhouse-account-store.js';
 import { ClickHouseChunkStore, createClickHouseClient } from '../store/index.js';
-import { tempDir } from '../testing/test-support.js';
+import { tempDir } from '../../testing/test-support.js';
 
 const open = async (url: string | undefined) => {
   const client = createClickHouseClient({ url, dataDir: tempDir('chdb-accounts') });

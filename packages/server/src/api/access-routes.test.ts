@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SessionListResponse } from '@gosight/shared';
-import { silentLogger } from '../testing/test-support.js';
+import { silentLogger } from '../../testing/test-support.js';
 import { GoSightMetrics } from '../ops/metrics.js';
 import { buildApp } from '../app/build-app.js';
 import { Accounts, MemoryAccountStore } from '../accounts/index.js';

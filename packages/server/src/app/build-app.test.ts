@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { silentLogger, tempDir } from '../testing/test-support.js';
+import { silentLogger, tempDir } from '../../testing/test-support.js';
 import { GoSightMetrics } from '../ops/metrics.js';
 import { buildApp, trustedProxyMatcher } from './build-app.js';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from '../testing/test-support.js';
+import { tempDir } from '../../testing/test-support.js';
 import { DataDirLockedError, lockDataDir } from './data-dir-lock.js';
 
 const holder = (command: string) => () => ({ pid: process.pid, command, startedAt: '2026-12-02T10:00:00.000Z', url: 'http://127.0.0.1:3000' });

@@ -10,9 +10,9 @@ import { capConnections } from '../http/index.js';
 import { DiskSpace } from '../pipeline/disk-space.js';
 import { GoSightMetrics } from '../ops/metrics.js';
 import type { HealthSources } from '../ops/health.js';
-import { resolveProjectKey, type ProjectIdentity } from '../cli/project-file.js';
+import { resolveProjectKey, type ProjectIdentity } from '../accounts/project-file.js';
 import { buildApp, trustedProxyMatcher } from './build-app.js';
-import { defaultAssetPaths } from './asset-paths.js';
+import type { StaticPaths } from '../api/static-routes.js';
 import type { ReplayQueue } from '../queue/index.js';
 import type { ColdStore } from '../coldstore/index.js';
 import { AssetCapture, AssetLibrary } from '../assets/index.js';
@@ -48,11 +48,12 @@ export interface RunningServer {
 }
 
 /**
- * Starts the given roles in this process. Only here are concrete adapters built (via
+ * Starts the given roles in this process; the API serves the dashboard, SDK bundle and demo
+ * from `assetPaths` (none without them). Only here are concrete adapters built (via
  * adapters.ts); every stage receives them. The data directory is locked first when this
  * process uses the embedded queue or chDB, before anything in it is opened.
  */
-export async function startServer(config: Readonly<Config>, roles: readonly Role[] = ['ingest', 'process', 'api'],
+export async function startServer(config: Readonly<Config>, roles: readonly Role[], assetPaths: StaticPaths | undefined,
   logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
   const dataDir = resolve(config.dataDir);
   mkdirSync(dataDir, { recursive: true });
@@ -141,7 +142,7 @@ export async function startServer(config: Readonly<Config>, roles: readonly Role
         eraser: eraser!,
         loginLimits: { perAddress: perQuarterHour(config.loginRatePerAddress), perEmail: perQuarterHour(config.loginRatePerEmail) },
       } : undefined,
-      assets: has('api') ? { paths: defaultAssetPaths(), demoConfig: { projectKey: project.projectKey } } : undefined,
+      assets: has('api') && assetPaths ? { paths: assetPaths, demoConfig: { projectKey: project.projectKey } } : undefined,
     });
     describe.connections = capConnections(app.server, config, trustedProxyMatcher(config.trustProxy));
     describe.allowedHosts = config.allowedHosts;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { ClickHouseChunkStore, createClickHouseClient, type StoredChunk } from '../store/index.js';
 import { FsColdStore } from '../coldstore/index.js';
-import { silentLogger, tempDir } from '../testing/test-support.js';
+import { silentLogger, tempDir } from '../../testing/test-support.js';
 import { ArchiveAwareReader } from './archive-aware-reader.js';
 import { runArchive } from './archive-run.js';
 import { archiveSession } from './archive-session.js';

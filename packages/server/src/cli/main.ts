@@ -1,4 +1,5 @@
 import { loadConfig, helpText } from '../config/index.js';
+import type { StaticPaths } from '../api/static-routes.js';
 import { COMMANDS } from './commands.js';
 import { runServerCommand } from './run-server-command.js';
 import { runArchiveCommand } from './run-archive-command.js';
@@ -13,7 +14,7 @@ const ACCOUNT_COMMANDS = new Set(['users', 'tokens', 'projects']);
  * `gosight <command> [options]`. Settings come from flags, GOSIGHT_* environment variables
  * or a --config file; `gosight <command> --help` lists them.
  */
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], assets: StaticPaths): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     const list = Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(12)} ${d.summary}`).join('\n');
@@ -36,15 +37,21 @@ async function main(argv: string[]): Promise<number> {
   if (ACCOUNT_COMMANDS.has(command)) return runAccountsCommand(command as 'users' | 'tokens' | 'projects', rest);
   const config = loadConfig({ argv: rest, env: process.env });
   if (command === 'assets-sweep') return runAssetsSweepCommand(config);
-  return spec.roles ? runServerCommand(command, spec.roles, config) : runArchiveCommand(config);
+  return spec.roles ? runServerCommand(command, spec.roles, config, assets) : runArchiveCommand(config);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    const message = (err as Error).message ?? String(err);
-    process.stderr.write(`gosight: ${message}\n`);
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') process.stderr.write('gosight: the port is in use; pick another with --port or GOSIGHT_PORT\n');
-    process.exit(1);
-  },
-);
+/**
+ * Runs the CLI and exits with its code. `assets` says where the built dashboard, SDK bundle
+ * and demo are: the entry point knows the layout it ships in (bin/gosight.mjs).
+ */
+export function runCli(argv: string[], assets: StaticPaths): void {
+  main(argv, assets).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      const message = (err as Error).message ?? String(err);
+      process.stderr.write(`gosight: ${message}\n`);
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') process.stderr.write('gosight: the port is in use; pick another with --port or GOSIGHT_PORT\n');
+      process.exit(1);
+    },
+  );
+}

@@ -5,7 +5,7 @@ import { closeAll, openStore, usesEmbeddedStore } from '../app/adapters.js';
 import { lockDataDir } from '../app/data-dir-lock.js';
 import { Accounts, type ProjectRole } from '../accounts/index.js';
 import { readPassword } from './read-password.js';
-import { resolveProjectKey } from './project-file.js';
+import { resolveProjectKey } from '../accounts/project-file.js';
 
 export const ACCOUNTS_USAGE = `Usage:
   gosight users add --email <e-mail> [--name <name>] [--admin] [--project <id> [--role viewer|admin]]

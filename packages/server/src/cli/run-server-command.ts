@@ -2,13 +2,14 @@ import type { Config } from '../config/index.js';
 import { startServer, type Role } from '../app/start-server.js';
 import { ConfigError } from '../config/index.js';
 import { waitForStopSignal } from './stop-signal.js';
+import type { StaticPaths } from '../api/static-routes.js';
 
 /** Runs a server command (start, ingest, process, api) until SIGINT or SIGTERM. */
-export async function runServerCommand(command: string, roles: Role[], config: Readonly<Config>): Promise<number> {
+export async function runServerCommand(command: string, roles: Role[], config: Readonly<Config>, assets: StaticPaths): Promise<number> {
   if (command !== 'start' && config.queue === 'file' && roles.some((r) => r === 'ingest' || r === 'process')) {
     throw new ConfigError(`gosight ${command} runs one part of the pipeline; the parts meet through Kafka: set --queue kafka and --kafka-brokers (the embedded queue only works inside gosight start)`);
   }
-  const server = await startServer(config, roles);
+  const server = await startServer(config, roles, assets);
   const lines = ['', `GoSight ${command} is running (${roles.join(' + ')})`];
   if (server.url && roles.includes('api')) {
     lines.push(`  Dashboard    ${server.url}/`, `  Demo app     ${server.url}/demo/`, `  SDK          ${server.url}/sdk/gosight.js`);

@@ -5,7 +5,7 @@ import { ClickHouseChunkStore, createClickHouseClient, MemoryDeadLetterStore, ty
 import { FsColdStore } from '../coldstore/index.js';
 import { AssetLibrary } from '../assets/index.js';
 import { Accounts, MemoryAccountStore } from '../accounts/index.js';
-import { silentLogger, tempDir } from '../testing/test-support.js';
+import { silentLogger, tempDir } from '../../testing/test-support.js';
 import { SessionEraser } from './session-eraser.js';
 import { RetentionSweeper } from './retention-sweeper.js';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from '../testing/test-support.js';
+import { tempDir } from '../../testing/test-support.js';
 import { contentSecurityPolicy, inlineScriptHashes } from './security-headers.js';
 
 test('inline scripts of served pages are allowed by hash; external and empty ones are not hashed', () => {

@@ -6,7 +6,7 @@ import { FileQueue } from '../queue/index.js';
 import { collect } from '../queue/queue-contract.js';
 import { decodeEnvelope } from '../pipeline/envelope.js';
 import { errorHandler } from '../http/error-handler.js';
-import { silentLogger, tempDir } from '../testing/test-support.js';
+import { silentLogger, tempDir } from '../../testing/test-support.js';
 import { ingestRoutes } from './ingest-routes.js';
 import { StaticProjectKeys } from './project-keys.js';
 import { ingestPrivacyPolicy } from './scrub-batch.js';

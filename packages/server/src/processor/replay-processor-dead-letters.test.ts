@@ -8,7 +8,7 @@ import { FileQueue } from '../queue/index.js';
 import { ClickHouseChunkStore, createClickHouseClient, MemoryDeadLetterStore, type ChunkStore, type StoredChunk } from '../store/index.js';
 import { LocalDeadLetterAdmin } from '../deadletters/index.js';
 import { encodeEnvelope } from '../pipeline/envelope.js';
-import { silentLogger, tempDir, until } from '../testing/test-support.js';
+import { silentLogger, tempDir, until } from '../../testing/test-support.js';
 import { ReplayProcessor, type ProcessorConfig } from './replay-processor.js';
 
 const logger = silentLogger();

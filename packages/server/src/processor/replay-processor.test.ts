@@ -6,7 +6,7 @@ import { EventType, type RrwebEvent } from '@gosight/shared';
 import { FileQueue } from '../queue/index.js';
 import { ClickHouseChunkStore, createClickHouseClient, MemoryDeadLetterStore } from '../store/index.js';
 import { encodeEnvelope } from '../pipeline/envelope.js';
-import { silentLogger, tempDir, until } from '../testing/test-support.js';
+import { silentLogger, tempDir, until } from '../../testing/test-support.js';
 import { ReplayProcessor } from './replay-processor.js';
 
 const logger = silentLogger();

@@ -4,8 +4,8 @@ import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } fr
 import { join } from 'node:path';
 import { FileQueue } from './file-queue.js';
 import { collect, runQueueContract } from './queue-contract.js';
-import { silentLogger, tempDir, until } from '../testing/test-support.js';
-import { mountSmallDisk, type SmallDisk } from '../testing/tmpfs.js';
+import { silentLogger, tempDir, until } from '../../testing/test-support.js';
+import { mountSmallDisk, type SmallDisk } from '../../testing/tmpfs.js';
 import { DiskSpace } from '../pipeline/disk-space.js';
 import { GoSightError } from '../errors/index.js';
 

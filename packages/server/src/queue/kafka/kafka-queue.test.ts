@@ -1,8 +1,8 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { startKafkaMockCluster } from '../../testing/kafka-mock-cluster.js';
-import { silentLogger } from '../../testing/test-support.js';
+import { startKafkaMockCluster } from '../../../testing/kafka-mock-cluster.js';
+import { silentLogger } from '../../../testing/test-support.js';
 import { collect, runQueueContract } from '../queue-contract.js';
 import { KafkaQueue } from './kafka-queue.js';
 

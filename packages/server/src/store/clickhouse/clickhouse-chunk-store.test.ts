@@ -1,7 +1,7 @@
 import { runChunkStoreContract } from '../chunk-store-contract.js';
 import { ClickHouseChunkStore } from './clickhouse-chunk-store.js';
 import { createClickHouseClient } from './create-client.js';
-import { tempDir } from '../../testing/test-support.js';
+import { tempDir } from '../../../testing/test-support.js';
 
 // The embedded default: chDB plugged into @clickhouse/client. A ClickHouse server runs
 // the same suite through GOSIGHT_TEST_CLICKHOUSE_URL.

@@ -2,7 +2,7 @@ import { runDeadLetterStoreContract } from '../dead-letter-store-contract.js';
 import { ClickHouseChunkStore } from './clickhouse-chunk-store.js';
 import { ClickHouseDeadLetterStore } from './clickhouse-dead-letter-store.js';
 import { createClickHouseClient } from './create-client.js';
-import { tempDir } from '../../testing/test-support.js';
+import { tempDir } from '../../../testing/test-support.js';
 
 const open = async (url: string | undefined) => {
   const client = createClickHouseClient({ url, dataDir: tempDir('chdb-dl') });

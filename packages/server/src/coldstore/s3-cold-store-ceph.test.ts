@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import {
   CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client,
 } from '@aws-sdk/client-s3';
-import { startCephRgw, type CephRgw } from './ceph-rgw.js';
-import { S3ColdStore } from '../coldstore/s3-cold-store.js';
-import { runColdStoreContract } from '../coldstore/cold-store-contract.js';
+import { startCephRgw, type CephRgw } from '../../testing/ceph-rgw.js';
+import { S3ColdStore } from './s3-cold-store.js';
+import { runColdStoreContract } from './cold-store-contract.js';
 
 // A real S3 server: single-node Ceph radosgw (Debian packages ceph-mon, ceph-osd, radosgw;
 // npm test installs them when run as root). Without them startCephRgw fails with that hint.
