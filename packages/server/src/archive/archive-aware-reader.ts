@@ -1,6 +1,6 @@
 import type { ReplayManifest, SessionEventsResponse, SessionListResponse } from '@gosight/shared';
 import type { ColdStore } from '../coldstore/index.js';
-import type { ChunkStore, ListSessionsQuery } from '../store/index.js';
+import type { ListSessionsQuery, SessionReader } from '../store/index.js';
 
 /** What the read API needs: the session list and, per session, manifest, events and chunk bytes. */
 export interface ReplayReader {
@@ -16,7 +16,7 @@ export interface ReplayReader {
  * (the same gzip bytes that were stored hot). The API cannot tell the difference.
  */
 export class ArchiveAwareReader implements ReplayReader {
-  constructor(private readonly store: ChunkStore, private readonly cold: ColdStore) {}
+  constructor(private readonly store: SessionReader, private readonly cold: ColdStore) {}
 
   listSessions(projectId: string, query: ListSessionsQuery): Promise<SessionListResponse> {
     return this.store.listSessions(projectId, query);

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import type { ColdStore } from '../coldstore/index.js';
-import type { ChunkStore } from '../store/index.js';
+import type { ArchiveStore } from '../store/index.js';
 import { archiveSession } from './archive-session.js';
 
 export interface ArchiveRunOptions {
-  store: ChunkStore;
+  store: ArchiveStore;
   cold: ColdStore;
   logger: Logger;
   /** Sessions whose newest chunk is older than this many days are archived. */

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { ColdStore } from '../coldstore/index.js';
-import type { ChunkStore } from '../store/index.js';
+import type { ArchiveStore } from '../store/index.js';
 import { archiveKey, buildArchiveObject, sha256 } from './archive-object.js';
 
 export type ArchiveOutcome =
@@ -13,7 +13,7 @@ export type ArchiveOutcome =
  * read it back and compare its hash, record the archive, and only then delete the hot
  * chunks. Interrupted anywhere, running it again finishes the job.
  */
-export async function archiveSession(store: ChunkStore, cold: ColdStore, projectId: string, sessionId: string, log: Logger): Promise<ArchiveOutcome> {
+export async function archiveSession(store: ArchiveStore, cold: ColdStore, projectId: string, sessionId: string, log: Logger): Promise<ArchiveOutcome> {
   const existing = await store.getArchive(projectId, sessionId);
   if (existing) {
     // Archived before an interruption: make sure the object is there, then finish.

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Accounts } from '../accounts/index.js';
-import type { ChunkStore } from '../store/index.js';
+import type { ErasureStore } from '../store/index.js';
 import type { SessionEraser } from './session-eraser.js';
 
 const DAY_MS = 86_400_000;
@@ -16,7 +16,7 @@ export class RetentionSweeper {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly deps: { accounts: Accounts; store: ChunkStore; eraser: SessionEraser; logger: Logger; now?: () => number }) {}
+  constructor(private readonly deps: { accounts: Accounts; store: Pick<ErasureStore, 'sessionsEndedBefore'>; eraser: SessionEraser; logger: Logger; now?: () => number }) {}
 
   /** One pass over every project; returns how many sessions each lost. */
   async runOnce(): Promise<Map<string, number>> {

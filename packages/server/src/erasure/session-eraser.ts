@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { ChunkStore, DeadLetterStore } from '../store/index.js';
+import type { DeadLetterStore, ErasureStore } from '../store/index.js';
 import type { ColdStore } from '../coldstore/index.js';
 import type { AssetLibrary } from '../assets/index.js';
 
@@ -15,7 +15,7 @@ export interface ErasedReport {
 }
 
 export interface EraserDeps {
-  store: ChunkStore;
+  store: ErasureStore;
   deadLetters: DeadLetterStore;
   cold: ColdStore;
   /** Captured assets in the cold store (present even with capture now off: old indexes may exist). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DeadLetterStage, RrwebEvent } from '@gosight/shared';
 import type { QueueBacklog, QueueMessage, QueueSubscription, ReplayQueue } from '../queue/index.js';
-import type { ChunkState, ChunkStore, DeadLetter, DeadLetterStore, StoredChunk } from '../store/index.js';
+import type { ChunkState, ChunkWriter, DeadLetter, DeadLetterStore, StoredChunk } from '../store/index.js';
 import { decodeEnvelope } from '../pipeline/envelope.js';
 import { decompressChunk } from '../pipeline/gzip.js';
 import { buildChunkRow } from './build-chunk-row.js';
@@ -41,7 +41,7 @@ export interface ProcessorObserver {
 
 export interface ProcessorDeps {
   queue: ReplayQueue;
-  store: ChunkStore;
+  store: ChunkWriter;
   /** Where batches that cannot be stored are set aside. */
   deadLetters: DeadLetterStore;
   logger: Logger;
@@ -66,7 +66,7 @@ export interface ProcessorDeps {
  * unavailable) are retried with backoff, and the state is in `status()`.
  *
  * When to write is the flush policy (`SessionState.dueChunks`), what goes in a chunk is
- * placement (`placeEvents`), where it goes is the `ChunkStore`.
+ * placement (`placeEvents`), where it goes is the `ChunkWriter`.
  */
 export class ReplayProcessor {
   private readonly sessions = new Map<string, SessionState>();

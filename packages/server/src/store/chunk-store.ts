@@ -55,41 +55,67 @@ export interface ErasedSession {
 /** A validated list query: paging is always set. */
 export type ListSessionsQuery = SessionListQuery & { limit: number; offset: number };
 
-/** Where chunks and session summaries live. Embedded: chDB; scale-out: a ClickHouse server. */
-export interface ChunkStore {
-  /** Creates or upgrades the schema; safe to run at every start. */
-  migrate(): Promise<void>;
+/** What the processor needs: resume a session, write its chunks and summary, learn of erasures. */
+export interface ChunkWriter {
+  /** All chunks of a session without their bytes, by index: the processor resumes from these. */
+  getChunkStates(projectId: string, sessionId: string): Promise<ChunkState[]>;
+  /** The stored gzip bytes of one chunk, or undefined. */
+  getChunkData(projectId: string, sessionId: string, index: number): Promise<Buffer | undefined>;
   /** Writes chunks; a chunk written again (same session and index, higher version) replaces the old one. */
   writeChunks(chunks: StoredChunk[]): Promise<void>;
   /** Writes session summaries; a higher version replaces the old one. */
   writeSessions(sessions: SessionRecord[]): Promise<void>;
+  /** Sessions marked erased at or after `since` (epoch ms). */
+  erasedSince(since: number): Promise<ErasedSession[]>;
+  /** Deletes every row of a session: chunks, derived events, summary and archive record. */
+  deleteSession(projectId: string, sessionId: string): Promise<void>;
+}
+
+/** What the read API needs (hot sessions; `ArchiveAwareReader` adds cold storage). */
+export interface SessionReader {
   /** Sessions of a project matching the query's filters, in its order (newest first by default). */
   listSessions(projectId: string, query: ListSessionsQuery): Promise<SessionListResponse>;
-  /** The session's derived events and inactive ranges, or undefined if it has no chunk. */
-  getSessionEvents(projectId: string, sessionId: string): Promise<SessionEventsResponse | undefined>;
   /** The session's chunk list for the player, or undefined if it has no chunk. */
   getManifest(projectId: string, sessionId: string): Promise<ReplayManifest | undefined>;
+  /** The session's derived events and inactive ranges, or undefined if it has no chunk. */
+  getSessionEvents(projectId: string, sessionId: string): Promise<SessionEventsResponse | undefined>;
   /** The stored gzip bytes of one chunk, or undefined. */
   getChunkData(projectId: string, sessionId: string, index: number): Promise<Buffer | undefined>;
-  /** All chunks of a session without their bytes, by index: the processor resumes from these. */
-  getChunkStates(projectId: string, sessionId: string): Promise<ChunkState[]>;
-  /** Sessions with chunks whose newest chunk ended before `cutoff`, oldest first. */
-  listArchiveCandidates(cutoff: number, limit: number): Promise<ArchiveCandidate[]>;
   /** The archive record of a session, if it was archived. */
   getArchive(projectId: string, sessionId: string): Promise<ArchiveRecord | undefined>;
+}
+
+/** What the archive job needs: old sessions, their replay, and the swap to cold storage. */
+export interface ArchiveStore extends Omit<SessionReader, 'listSessions'> {
+  /** Sessions with chunks whose newest chunk ended before `cutoff`, oldest first. */
+  listArchiveCandidates(cutoff: number, limit: number): Promise<ArchiveCandidate[]>;
   /** Records a session's archive and flags its summary row as archived. */
   writeArchive(record: ArchiveRecord): Promise<void>;
   /** Removes a session's chunks (after its archive is verified). */
   deleteChunks(projectId: string, sessionId: string): Promise<void>;
+}
+
+/** What erasure and retention need. */
+export interface ErasureStore {
   /** Records that a session is erased: from then on the processor drops its batches. */
   markErased(session: ErasedSession): Promise<void>;
-  /** Sessions marked erased at or after `since` (epoch ms). */
-  erasedSince(since: number): Promise<ErasedSession[]>;
+  /** The archive record of a session, if it was archived (its cold object goes too). */
+  getArchive(projectId: string, sessionId: string): Promise<ArchiveRecord | undefined>;
   /** Deletes every row of a session: chunks, derived events, summary and archive record. */
   deleteSession(projectId: string, sessionId: string): Promise<void>;
   /** Ids of a project's sessions (hot or archived) that ended before `cutoff`, oldest first. */
   sessionsEndedBefore(projectId: string, cutoff: number, limit: number): Promise<string[]>;
   /** Ids of a project's sessions recorded with this user id (hot or archived). */
   sessionsOfUser(projectId: string, userId: string): Promise<string[]>;
+}
+
+/**
+ * Where chunks and session summaries live. Embedded: chDB; scale-out: a ClickHouse server.
+ * Each consumer takes only its side: the processor a `ChunkWriter`, the API a
+ * `SessionReader`, the archive job an `ArchiveStore`, erasure an `ErasureStore`.
+ */
+export interface ChunkStore extends ChunkWriter, SessionReader, ArchiveStore, ErasureStore {
+  /** Creates or upgrades the schema; safe to run at every start. */
+  migrate(): Promise<void>;
   close(): Promise<void>;
 }
