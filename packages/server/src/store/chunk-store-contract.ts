@@ -166,6 +166,37 @@ export function runChunkStoreContract(name: string, open: () => Promise<ChunkSto
     assert.deepEqual(await s.sessionsEndedBefore(project, T0 + 5_000, 1), [older]);
   });
 
+  test(`${name}: archiving: old sessions are candidates, oldest first; the record is kept, the summary stays listed as archived, the chunks go`, async () => {
+    const s = await store();
+    const project = `archive-${randomUUID().slice(0, 8)}`;
+    const [old, older, young] = [randomUUID(), randomUUID(), randomUUID()];
+    await s.writeChunks([
+      chunk({ projectId: project, sessionId: old, index: 0, timestampEnd: T0 + 2_000 }),
+      chunk({ projectId: project, sessionId: old, index: 1, timestampStart: T0 + 2_500, timestampEnd: T0 + 3_000 }),
+      chunk({ projectId: project, sessionId: older, index: 0, timestampEnd: T0 + 1_500 }),
+      chunk({ projectId: project, sessionId: young, index: 0, timestampStart: T0 + 9_000, timestampEnd: T0 + 9_500 }),
+    ]);
+    await s.writeSessions([session({ projectId: project, sessionId: old })]);
+    const ours = (await s.listArchiveCandidates(T0 + 5_000, 10_000)).filter((c) => c.projectId === project);
+    assert.deepEqual(ours, [{ projectId: project, sessionId: older, endedAt: T0 + 1_500 }, { projectId: project, sessionId: old, endedAt: T0 + 3_000 }]);
+
+    const manifest = (await s.getManifest(project, old))!;
+    const events = (await s.getSessionEvents(project, old))!;
+    const record = {
+      projectId: project, sessionId: old, objectKey: `${project}/2026/12/${old}.gz`, objectBytes: 42, sha256: 'ab'.repeat(32),
+      chunkOffsets: [0, 20, 42], manifest, events, archivedAt: T0 + 60_000,
+    };
+    assert.equal(await s.getArchive(project, old), undefined);
+    await s.writeArchive(record);
+    assert.deepEqual(await s.getArchive(project, old), record);
+    await s.deleteChunks(project, old);
+    assert.equal(await s.getManifest(project, old), undefined);
+    assert.deepEqual(await s.getChunkStates(project, old), []);
+    const listed = (await s.listSessions(project, { limit: 10, offset: 0 })).sessions.find((x) => x.sessionId === old);
+    assert.equal(listed?.archived, true, 'still listed, as archived');
+    assert.ok(!(await s.listArchiveCandidates(T0 + 5_000, 10_000)).some((c) => c.sessionId === old), 'no longer a candidate');
+  });
+
   test(`${name}: erased sessions are listed from a time on`, async () => {
     const s = await store();
     const since = Date.now();

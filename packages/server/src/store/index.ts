@@ -7,3 +7,4 @@ export { ClickHouseChunkStore } from './clickhouse/clickhouse-chunk-store.js';
 export { ClickHouseDeadLetterStore } from './clickhouse/clickhouse-dead-letter-store.js';
 export { MemoryDeadLetterStore } from './memory/memory-dead-letter-store.js';
 export { createClickHouseClient, describeTarget, type ClickHouseTarget } from './clickhouse/create-client.js';
+export { MemoryChunkStore } from './memory/memory-chunk-store.js';

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import type { ChunkMeta, ReplayManifest, SessionEvent, SessionEventsResponse, SessionListResponse, SessionSummary } from '@gosight/shared';
-import { mergeInactiveRanges, type ChunkActivity } from '../../pipeline/activity.js';
+import type { ReplayManifest, SessionEvent, SessionEventsResponse, SessionListResponse, SessionSummary } from '@gosight/shared';
+import type { ChunkActivity } from '../../pipeline/activity.js';
+import { manifestOf, sessionEventsOf } from '../replay-assembly.js';
 import type { ChunkState, ChunkStore, ErasedSession, ListSessionsQuery, SessionRecord, StoredChunk } from '../chunk-store.js';
 import { MIGRATIONS } from './schema.js';
 import { ClickHouseDb } from './clickhouse-db.js';
@@ -104,25 +105,14 @@ export class ClickHouseChunkStore implements ChunkStore {
        FROM ${this.db}.replay_chunks FINAL
        WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}
        ORDER BY chunk_index`, { projectId, sessionId });
-    if (rows.length === 0) return undefined;
-    const startedAt = Math.min(...rows.map((r) => Number(r.ts_start)));
-    const endedAt = Math.max(...rows.map((r) => Number(r.ts_end)));
-    const events = rows.flatMap((r) => JSON.parse(r.derived_events) as SessionEvent[]).sort((a, b) => a.timestamp - b.timestamp);
-    const activity = rows.map((r) => JSON.parse(r.activity) as ChunkActivity);
-    return { sessionId, startedAt, endedAt, events, inactiveRanges: mergeInactiveRanges(activity, startedAt, endedAt) };
+    return sessionEventsOf(sessionId, rows.map((r) => ({
+      timestampStart: Number(r.ts_start), timestampEnd: Number(r.ts_end),
+      derivedEvents: JSON.parse(r.derived_events) as SessionEvent[], activity: JSON.parse(r.activity) as ChunkActivity,
+    })));
   }
 
   async getManifest(projectId: string, sessionId: string): Promise<ReplayManifest | undefined> {
-    const chunks = await this.getChunkStates(projectId, sessionId);
-    if (chunks.length === 0) return undefined;
-    const metas: ChunkMeta[] = chunks.map((c) => ({
-      index: c.index, timestampStart: c.timestampStart, timestampEnd: c.timestampEnd, dataSize: c.dataSize,
-      compressedSize: c.compressedSize, eventCount: c.eventCount, hasFullSnapshot: c.hasFullSnapshot,
-      hasErrors: c.hasErrors, hasNetwork: c.hasNetwork,
-    }));
-    const startedAt = Math.min(...metas.map((c) => c.timestampStart));
-    const endedAt = Math.max(...metas.map((c) => c.timestampEnd));
-    return { sessionId, projectId, startedAt, endedAt, durationMs: endedAt - startedAt, chunks: metas };
+    return manifestOf(projectId, sessionId, await this.getChunkStates(projectId, sessionId));
   }
 
   async getChunkData(projectId: string, sessionId: string, index: number): Promise<Buffer | undefined> {
