@@ -3,6 +3,7 @@ import type { QueueMessage } from '../queue/index.js';
 import type { ChunkState } from '../store/index.js';
 import { chunksToLoad, placeEvents, type PlacementChunk } from './chunk-placement.js';
 import { chunkStats } from './chunk-stats.js';
+import type { ChunkEncoding } from './build-chunk-row.js';
 
 /** A chunk held by the processor: its stored state plus, when loaded, its events. */
 export interface LiveChunk extends PlacementChunk {
@@ -14,6 +15,8 @@ export interface LiveChunk extends PlacementChunk {
   dirtySince: number | undefined;
   /** JSON bytes of the chunk's events: exact once stored, estimated from batch sizes since. */
   bytes: number;
+  /** The compressed parts of the chunk so far, while it is open (build-chunk-row.ts). */
+  encoding?: ChunkEncoding;
 }
 
 /** The store holds chunk indexes as UInt16. */
@@ -142,7 +145,10 @@ export class SessionState {
     chunk.stored = state;
     chunk.dirtySince = undefined;
     chunk.bytes = state.dataSize;
-    if (chunk.index < this.chunks.length - 1) chunk.events = undefined;
+    if (chunk.index < this.chunks.length - 1) {
+      chunk.events = undefined;
+      chunk.encoding = undefined;
+    }
     this.summaryDirty = true;
     this.writeStrikes = 0;
     if (!this.hasDirtyChunks()) this.pending = [];
