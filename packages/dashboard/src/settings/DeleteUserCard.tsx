@@ -7,10 +7,8 @@ import { useAction } from './useAction.js';
 export function DeleteUserCard({ projectId, onDeleted }: { projectId: string; onDeleted: () => void }) {
   const [userId, setUserId] = useState('');
   const { busy, error, done, run } = useAction(onDeleted);
-  const remove = () => run(async () => {
-    const result = await projectApi.deleteUserSessions(projectId, userId.trim());
-    return result;
-  }, `Deleted every session of "${userId.trim()}".`);
+  const remove = () => run(() => projectApi.deleteUserSessions(projectId, userId.trim()),
+    ({ deleted }) => `Deleted ${deleted} session${deleted === 1 ? '' : 's'} of "${userId.trim()}", from every store.`);
   return (
     <section className="settings-card" data-testid="settings-delete-user">
       <h2>Delete a visitor's recordings</h2>

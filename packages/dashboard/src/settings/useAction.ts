@@ -5,13 +5,13 @@ export function useAction(onDone?: () => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const run = useCallback(async (action: () => Promise<unknown>, doneNote = 'Saved.') => {
+  const run = useCallback(async <T,>(action: () => Promise<T>, doneNote: string | ((result: T) => string) = 'Saved.') => {
     setBusy(true);
     setError(null);
     setDone(null);
     try {
-      await action();
-      setDone(doneNote);
+      const result = await action();
+      setDone(typeof doneNote === 'string' ? doneNote : doneNote(result));
       onDone?.();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

@@ -45,7 +45,7 @@ export function authRoutes(app: FastifyInstance, accounts: Accounts, limits: Log
 
   app.get('/api/auth/me', async (req) => {
     const access = requireAccess(req);
-    const { projects } = { projects: await accounts.projects.list() };
+    const projects = await accounts.projects.list();
     return {
       user: access.principal.kind === 'user' ? userView(access.principal.user) : null,
       open: access.principal.kind === 'open',
