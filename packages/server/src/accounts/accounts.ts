@@ -97,24 +97,23 @@ export class Accounts implements ProjectResolver {
    * key from settings or the project file); returns its newest live key.
    */
   async ensureProject(id: string, key: string, keyFromSetting: boolean): Promise<{ project: ProjectRecord; key: IngestKeyRecord }> {
-    let project = await this.projects.get(id);
+    const project = await this.projects.get(id);
     if (!project) {
       const created = await this.projects.create(id, id === 'default' ? 'Default project' : id, key);
       this.changed();
       return created;
     }
-    const keys = await this.projects.keys(id);
-    const known = keys.find((k) => k.key === key);
-    // A key given in the settings is meant to work; one from the project file may have been rotated out.
-    if (keyFromSetting && (!known || known.revokedAt !== undefined)) {
-      if (known) await this.store.put('key', key, { ...known, revokedAt: undefined });
-      else await this.projects.addKey(id, key);
+    const live = (await this.projects.keys(id)).filter((k) => k.revokedAt === undefined);
+    const known = live.find((k) => k.key === key);
+    if (known) return { project, key: known };
+    // A key given in the settings is meant to work (addKey revives it if it was revoked);
+    // one from the project file may have been rotated out: the newest live key stands.
+    if (keyFromSetting || live.length === 0) {
+      const added = await this.projects.addKey(id, keyFromSetting ? key : undefined);
       this.changed();
-      project = (await this.projects.get(id))!;
-      return { project, key: (await this.projects.keys(id)).find((k) => k.key === key)! };
+      return { project, key: added };
     }
-    const live = keys.filter((k) => k.revokedAt === undefined);
-    return { project, key: known && known.revokedAt === undefined ? known : live[live.length - 1] ?? (await this.projects.addKey(id)) };
+    return { project, key: live[live.length - 1] };
   }
 
   private async access(principal: Principal): Promise<Access> {

@@ -6,7 +6,7 @@ import type { ReplayReader } from '../archive/archive-aware-reader.js';
 import type { AssetLibrary } from '../assets/index.js';
 import { requireRole } from './authenticate.js';
 import type { SessionEraser } from '../erasure/index.js';
-import type { Accounts } from '../accounts/index.js';
+import type { Access, Accounts, ProjectRole } from '../accounts/index.js';
 
 export interface SessionRouteDeps {
   store: ReplayReader;
@@ -18,20 +18,21 @@ export interface SessionRouteDeps {
   accounts: Accounts;
 }
 
-const PROJECT_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+/**
+ * The project of a session route (the default one where the mount has no `:project`), once
+ * the caller is known to have `role` in it; a project they cannot see is a 404.
+ */
+function projectOf(req: FastifyRequest, deps: SessionRouteDeps, role: ProjectRole): { projectId: string; access: Access } {
+  const projectId = (req.params as { project?: string }).project ?? deps.projectId;
+  return { projectId, access: requireRole(req, projectId, role) };
+}
 
 /**
  * A project's sessions: list, derived events, replay manifest, chunk bytes, captured assets.
  * Mounted under `/api/projects/:project/sessions` and `/api/sessions` (the default project).
  */
 export async function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps): Promise<void> {
-  /** The project a route reads, once the caller is known to see it. */
-  const readable = (req: FastifyRequest): string => {
-    const projectId = (req.params as { project?: string }).project ?? deps.projectId;
-    if (!PROJECT_ID.test(projectId)) throw new GoSightError('PROJECT_NOT_FOUND', `"${projectId.slice(0, 64)}" is not a project id`);
-    requireRole(req, projectId, 'viewer');
-    return projectId;
-  };
+  const readable = (req: FastifyRequest): string => projectOf(req, deps, 'viewer').projectId;
 
   app.get('', async (req) => deps.store.listSessions(readable(req), parseListQuery(req.query as Record<string, string | undefined>)));
 
@@ -75,11 +76,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps
  * short is on record too.
  */
 function erasureRoutes(app: FastifyInstance, deps: SessionRouteDeps): void {
-  const adminOf = (req: FastifyRequest) => {
-    const projectId = (req.params as { project?: string }).project ?? deps.projectId;
-    if (!PROJECT_ID.test(projectId)) throw new GoSightError('PROJECT_NOT_FOUND', `"${projectId.slice(0, 64)}" is not a project id`);
-    return { projectId, access: requireRole(req, projectId, 'admin') };
-  };
+  const adminOf = (req: FastifyRequest) => projectOf(req, deps, 'admin');
 
   app.delete('/:id', async (req) => {
     const { projectId, access } = adminOf(req);

@@ -20,14 +20,14 @@ export interface ChunkEncoding {
 const byTime = (a: RrwebEvent, b: RrwebEvent) => a.timestamp - b.timestamp;
 
 /**
- * The gzip of a chunk's events as a JSON array sorted by time. A chunk grows at its end
+ * The gzip of a chunk's events (`sorted`: the same, in time order) as a JSON array. A chunk grows at its end
  * while it is open: the events added since the last write are serialised and compressed
  * as one more part, and the parts make the gzip (pipeline/gzip-segments.ts), so each event
  * is serialised and compressed once. When that would not give the sorted array (the first
  * write, a chunk loaded again from the store, events moved out to the next chunk, or an
  * event older than one already written) the whole chunk is compressed again, sorted.
  */
-export async function encodeChunk(chunk: LiveChunk, gzipLevel: number): Promise<{ data: Buffer; jsonBytes: number }> {
+export async function encodeChunk(chunk: LiveChunk, sorted: readonly RrwebEvent[], gzipLevel: number): Promise<{ data: Buffer; jsonBytes: number }> {
   const events = chunk.events!;
   const done = chunk.encoding;
   const fresh = done && done.events === events && events.length >= done.count && (done.count === 0 || events[done.count - 1] === done.last)
@@ -41,8 +41,6 @@ export async function encodeChunk(chunk: LiveChunk, gzipLevel: number): Promise<
       encoding.totals = part.totals;
     }
   } else {
-    // Stable sort: events with equal timestamps keep rrweb's emit order.
-    const sorted = [...events].sort(byTime);
     const part = await compressSegment(Buffer.from(`[${sorted.map((e) => JSON.stringify(e)).join(',')}`), undefined, gzipLevel);
     encoding = { events, count: 0, last: undefined, maxTimestamp: -Infinity, parts: [part.bytes], totals: part.totals };
   }
@@ -60,9 +58,10 @@ export async function encodeChunk(chunk: LiveChunk, gzipLevel: number): Promise<
  * processor then sets the session aside rather than retrying it forever.
  */
 export async function buildChunkRow(session: SessionState, chunk: LiveChunk, gzipLevel: number, version: number): Promise<StoredChunk> {
-  const { data, jsonBytes } = await encodeChunk(chunk, gzipLevel);
-  // Stats and derived events still read the whole chunk, in time order (a sort of sorted events is one pass).
+  // Stable sort: events with equal timestamps keep rrweb's emit order. Mostly sorted already, so one pass.
   const events = [...chunk.events!].sort(byTime);
+  const { data, jsonBytes } = await encodeChunk(chunk, events, gzipLevel);
+  // Stats and derived events still read the whole chunk.
   const stats = chunkStats(events);
   const derived = deriveChunkEvents(events, {
     chunkIndex: chunk.index,
