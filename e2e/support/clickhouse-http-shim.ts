@@ -23,19 +23,30 @@ const connection = createChdbConnection({ path: values.path });
 // URL parameters that are about the HTTP exchange, not engine settings.
 const NOT_SETTINGS = new Set(['query', 'query_id', 'database', 'session_id', 'session_timeout', 'session_check', 'user', 'password']);
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const p of req) parts.push(p as Buffer);
   const raw = Buffer.concat(parts);
-  return (req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
+  return req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
 }
+
+/** An insert of bytes (TabSeparated): handed to chDB as bytes, since its text path reads UTF-8. */
+const BYTES_INSERT = /^INSERT INTO ([\w.]+) \(([^)]*)\) FORMAT TabSeparated\s*$/i;
 
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (url.pathname === '/ping') return void res.end('Ok.\n');
   try {
-    const body = await readBody(req);
+    const bytes = await readBody(req);
     const urlQuery = url.searchParams.get('query');
+    const insert = urlQuery ? BYTES_INSERT.exec(urlQuery) : null;
+    if (insert) {
+      const columns = insert[2].split(',').map((c) => c.trim().replace(/^`|`$/g, ''));
+      await connection.chdb.rawInsert({ table: insert[1], columns, format: 'TabSeparated', values: bytes });
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'X-ClickHouse-Summary': '{}' });
+      return void res.end();
+    }
+    const body = bytes.toString('utf8');
     const sql = urlQuery ? (body.trim() ? `${urlQuery}\n${body}` : urlQuery) : body;
     const query_params: Record<string, string> = {};
     const clickhouse_settings: Record<string, string> = {};

@@ -26,12 +26,24 @@ export const fetchManifest = (sessionId: string, signal?: AbortSignal): Promise<
 export const fetchSessionEvents = (sessionId: string, signal?: AbortSignal): Promise<SessionEventsResponse> =>
   getJson(eventsPath(sessionId, currentProject()), signal);
 
-/** `GET /api/sessions/:id/replay/chunks/:index`: one chunk's rrweb events. */
+/**
+ * `GET /api/sessions/:id/replay/chunks/:index`: one chunk's rrweb events, in time order. A
+ * chunk holds its events in the order they arrived (the server appends, never rewrites), so
+ * a batch that came late is sorted into place here; the sort is stable, so events with the
+ * same timestamp keep rrweb's order.
+ */
 export const fetchChunkEvents = async (sessionId: string, index: number, signal?: AbortSignal): Promise<RrwebEvent[]> => {
   const events = await getJson<unknown>(chunkPath(sessionId, index, currentProject()), signal);
   if (!Array.isArray(events)) throw new Error(`Chunk ${index} is not a JSON array of events.`);
-  return events as RrwebEvent[];
+  return inTimeOrder(events as RrwebEvent[]);
 };
+
+function inTimeOrder(events: RrwebEvent[]): RrwebEvent[] {
+  for (let i = 1; i < events.length; i++) {
+    if (events[i].timestamp < events[i - 1].timestamp) return events.sort((a, b) => a.timestamp - b.timestamp);
+  }
+  return events;
+}
 
 /** Where a session's captured assets are served; the player points the replay there. */
 export const assetsPath = (sessionId: string): string => `${sessionsPath(currentProject())}/${encodeURIComponent(sessionId)}/assets`;

@@ -1,10 +1,11 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { ClickHouseChunkStore, createClickHouseClient, type StoredChunk } from '../store/index.js';
 import { FsColdStore } from '../coldstore/index.js';
 import { silentLogger, tempDir } from '../../testing/test-support.js';
+import { segmentsOf } from '../../testing/chunk-segments.js';
 import { ArchiveAwareReader } from './archive-aware-reader.js';
 import { runArchive } from './archive-run.js';
 import { archiveSession } from './archive-session.js';
@@ -20,22 +21,20 @@ const reader = new ArchiveAwareReader(store, cold);
 /** A stored session of `chunks` chunks that ended `ageDays` ago, with its summary row. */
 async function storeSession(ageDays: number, chunks = 3, sessionId: string = randomUUID()): Promise<string> {
   const start = Date.now() - ageDays * DAY - chunks * 60_000;
-  const rows: StoredChunk[] = Array.from({ length: chunks }, (_, i) => {
+  const rows: StoredChunk[] = await Promise.all(Array.from({ length: chunks }, async (_, i) => {
     const events = [
       { type: 4, timestamp: start + i * 60_000, data: { href: `https://a.test/${i}`, width: 800, height: 600 } },
       { type: 2, timestamp: start + i * 60_000 + 1, data: { node: { id: 1, i }, initialOffset: { top: 0, left: 0 } } },
     ];
-    const json = Buffer.from(JSON.stringify(events));
-    const data = gzipSync(json);
     return {
-      projectId: 'p', sessionId, index: i, timestampStart: start + i * 60_000, timestampEnd: start + i * 60_000 + 59_000, data,
-      dataSize: json.length, compressedSize: data.length, eventCount: 2, hasFullSnapshot: true, hasErrors: false, hasNetwork: false,
+      projectId: 'p', sessionId, index: i, timestampStart: start + i * 60_000, timestampEnd: start + i * 60_000 + 59_000,
+      ...await segmentsOf(events, 2), eventCount: 2, hasFullSnapshot: true, hasErrors: false, hasNetwork: false,
       batchSeqs: [i], clickCount: 0, errorCount: 0, rageClickCount: 0, deadClickCount: 0, pageUrls: [`https://a.test/${i}`],
       viewportWidth: 800, viewportHeight: 600, userAgent: 'UA', userId: '', version: 1,
       derivedEvents: [{ id: `${i}:page_view:0`, kind: 'page_view', timestamp: start + i * 60_000, chunkIndex: i, label: `https://a.test/${i}`, severity: 'info', url: `https://a.test/${i}`, viewportWidth: 800, viewportHeight: 600 }],
       activity: { first: start + i * 60_000, last: start + i * 60_000, gaps: [] },
     };
-  });
+  }));
   await store.writeChunks(rows);
   await store.writeSessions([{
     sessionId, projectId: 'p', startedAt: start, endedAt: start + chunks * 60_000 - 1_000, durationMs: chunks * 60_000 - 1_000,

@@ -20,8 +20,8 @@ const T0 = Date.now() - 3 * 86_400_000;
 
 function chunk(projectId: string, sessionId: string, index: number, userId: string, at = T0): StoredChunk {
   return {
-    projectId, sessionId, index, timestampStart: at, timestampEnd: at + 1_000, data: Buffer.from(`gz-${sessionId}-${index}`), dataSize: 10,
-    compressedSize: 8, eventCount: 3, hasFullSnapshot: index === 0, hasErrors: false, hasNetwork: false, batchSeqs: [index], clickCount: 0,
+    projectId, sessionId, index, timestampStart: at, timestampEnd: at + 1_000, dataSize: 10,
+    newSegments: [{ id: 1, bytes: Buffer.from(`seg-${sessionId}-${index}`) }], segmentIds: [1], dataCrc: 0, compressedSize: 8, eventCount: 3, hasFullSnapshot: index === 0, hasErrors: false, hasNetwork: false, batchSeqs: [index], clickCount: 0,
     errorCount: 0, rageClickCount: 0, deadClickCount: 0, pageUrls: ['https://shop.test/'], viewportWidth: 800, viewportHeight: 600,
     userAgent: 'test', userId, derivedEvents: [], activity: { gaps: [] }, version: 1,
   };

@@ -47,11 +47,19 @@ export async function compressSegment(raw: Buffer, before: SegmentTotals | undef
 }
 
 /**
+ * The totals after `raw`, for appending to content compressed earlier (by this process or
+ * another): its CRC-32, its length, and its last 32 KiB as the next part's dictionary.
+ */
+export function totalsOf(raw: Buffer): SegmentTotals {
+  return { crc: crc32(raw), rawBytes: raw.length, window: Buffer.from(raw.subarray(Math.max(0, raw.length - WINDOW_BYTES))) };
+}
+
+/**
  * One gzip member from parts in order: the header, the parts' deflate blocks, a final
  * stored block holding `tail` (what closes the content, e.g. `]`), and the trailer (CRC-32
  * and length of everything, tail included). The browser inflates it as any gzip body.
  */
-export function assembleGzip(parts: readonly Buffer[], last: SegmentTotals | undefined, tail: Buffer): Buffer {
+export function assembleGzip(parts: readonly Buffer[], last: Pick<SegmentTotals, 'crc' | 'rawBytes'> | undefined, tail: Buffer): Buffer {
   if (tail.length > MAX_TAIL_BYTES) throw new RangeError(`a gzip tail holds at most ${MAX_TAIL_BYTES} bytes`);
   const final = Buffer.alloc(5);
   final[0] = 0x01; // BFINAL = 1, BTYPE = 00 (stored); the stream is byte-aligned after a sync flush
@@ -62,3 +70,6 @@ export function assembleGzip(parts: readonly Buffer[], last: SegmentTotals | und
   trailer.writeUInt32LE(((last?.rawBytes ?? 0) + tail.length) % 2 ** 32, 4);
   return Buffer.concat([GZIP_HEADER, ...parts, final, tail, trailer]);
 }
+
+/** Size of the member `assembleGzip` makes from parts of `partBytes` in all and `tailBytes` of tail. */
+export const assembledGzipBytes = (partBytes: number, tailBytes: number): number => GZIP_HEADER.length + partBytes + 5 + tailBytes + 8;

@@ -1,67 +1,86 @@
 import type { RrwebEvent } from '@gosight/shared';
-import type { StoredChunk } from '../store/index.js';
-import { assembleGzip, compressSegment, type SegmentTotals } from '../pipeline/gzip-segments.js';
+import type { ChunkSegment, ChunkState, StoredChunk } from '../store/index.js';
+import { assembledGzipBytes, compressSegment, totalsOf, type SegmentTotals } from '../pipeline/gzip-segments.js';
 import { chunkStats } from './chunk-stats.js';
 import { deriveChunkEvents } from './derive-events.js';
 import type { LiveChunk, SessionState } from './session-state.js';
 
-/** What of a chunk is compressed already: the parts, and which of its live events they hold. */
+/** What of a chunk's events is in segments already, and the segments not yet stored. */
 export interface ChunkEncoding {
-  /** The live event array the parts were made from (a chunk loaded again gets a new one). */
+  /** The live event array the segments were made from (a chunk loaded again gets a new one). */
   events: RrwebEvent[];
-  /** How many of its events (from the start) the parts hold, and the last of them. */
+  /** How many of its events (from the start) the segments hold, and the last of them. */
   count: number;
   last: RrwebEvent | undefined;
-  maxTimestamp: number;
-  parts: Buffer[];
+  /** CRC-32, length and last window of the JSON the segments hold. */
   totals: SegmentTotals | undefined;
+  /** Bytes of all the segments. */
+  segmentBytes: number;
+  segmentIds: number[];
+  /** Segments made but not stored yet: sent with every write until one succeeds. */
+  unsent: ChunkSegment[];
 }
+
+/** The closing `]` of the JSON array, added when a chunk is read (replay-assembly.ts). */
+const TAIL_BYTES = 1;
 
 const byTime = (a: RrwebEvent, b: RrwebEvent) => a.timestamp - b.timestamp;
 
 /**
- * The gzip of a chunk's events (`sorted`: the same, in time order) as a JSON array. A chunk grows at its end
- * while it is open: the events added since the last write are serialised and compressed
- * as one more part, and the parts make the gzip (pipeline/gzip-segments.ts), so each event
- * is serialised and compressed once. When that would not give the sorted array (the first
- * write, a chunk loaded again from the store, events moved out to the next chunk, or an
- * event older than one already written) the whole chunk is compressed again, sorted.
+ * Where a chunk loaded from the store stands, so the next write appends to it: `json` is
+ * its stored content (its events, `events`, as a JSON array). Chunks stored before segments
+ * existed have none, and are written again whole, once.
  */
-export async function encodeChunk(chunk: LiveChunk, sorted: readonly RrwebEvent[], gzipLevel: number): Promise<{ data: Buffer; jsonBytes: number }> {
-  const events = chunk.events!;
-  const done = chunk.encoding;
-  const fresh = done && done.events === events && events.length >= done.count && (done.count === 0 || events[done.count - 1] === done.last)
-    ? events.slice(done.count) : undefined;
-  let encoding: ChunkEncoding;
-  if (done && fresh && fresh.every((e, i) => e.timestamp >= (i === 0 ? done.maxTimestamp : fresh[i - 1].timestamp))) {
-    encoding = done;
-    if (fresh.length > 0) {
-      const part = await compressSegment(Buffer.from((done.count === 0 ? '' : ',') + fresh.map((e) => JSON.stringify(e)).join(',')), done.totals, gzipLevel);
-      encoding.parts.push(part.bytes);
-      encoding.totals = part.totals;
-    }
-  } else {
-    const part = await compressSegment(Buffer.from(`[${sorted.map((e) => JSON.stringify(e)).join(',')}`), undefined, gzipLevel);
-    encoding = { events, count: 0, last: undefined, maxTimestamp: -Infinity, parts: [part.bytes], totals: part.totals };
-  }
-  for (let i = encoding.count; i < events.length; i++) encoding.maxTimestamp = Math.max(encoding.maxTimestamp, events[i].timestamp);
-  encoding.count = events.length;
-  encoding.last = events[events.length - 1];
-  chunk.encoding = encoding;
-  return { data: assembleGzip(encoding.parts, encoding.totals, Buffer.from(']')), jsonBytes: (encoding.totals?.rawBytes ?? 0) + 1 };
+export function resumedEncoding(events: RrwebEvent[], json: Buffer, stored: ChunkState): ChunkEncoding | undefined {
+  if (stored.segmentIds.length === 0) return undefined;
+  return {
+    events, count: events.length, last: events[events.length - 1],
+    totals: totalsOf(json.subarray(0, json.length - TAIL_BYTES)),
+    segmentBytes: stored.compressedSize - assembledGzipBytes(0, TAIL_BYTES),
+    segmentIds: [...stored.segmentIds],
+    unsent: [],
+  };
 }
 
 /**
- * The store row of a chunk: its events sorted by time, serialised and gzipped (on the
- * thread pool), with its stats and derived session events. Throws if the events cannot be
- * serialised (nested too deep for the stack, or larger than a string can hold): the
- * processor then sets the session aside rather than retrying it forever.
+ * Appends the events added to a chunk since its last write as one segment: serialised and
+ * compressed once, never rewritten (events stay in arrival order; readers sort them). Only
+ * when events left the chunk (the Meta events before a full snapshot, moved to the next
+ * chunk) does the chunk start again from a new first segment; the old ones are then no
+ * longer listed, so never read.
  */
-export async function buildChunkRow(session: SessionState, chunk: LiveChunk, gzipLevel: number, version: number): Promise<StoredChunk> {
-  // Stable sort: events with equal timestamps keep rrweb's emit order. Mostly sorted already, so one pass.
+export async function encodeChunk(chunk: LiveChunk, gzipLevel: number, nextSegmentId: (above: number) => number): Promise<ChunkEncoding> {
+  const events = chunk.events!;
+  let encoding = chunk.encoding;
+  const intact = encoding && encoding.events === events && events.length >= encoding.count
+    && (encoding.count === 0 || events[encoding.count - 1] === encoding.last);
+  if (!encoding || !intact) encoding = { events, count: 0, last: undefined, totals: undefined, segmentBytes: 0, segmentIds: [], unsent: [] };
+  if (events.length > encoding.count) {
+    const json = (encoding.count === 0 ? '[' : ',') + events.slice(encoding.count).map((e) => JSON.stringify(e)).join(',');
+    const segment = await compressSegment(Buffer.from(json), encoding.totals, gzipLevel);
+    const id = nextSegmentId(encoding.segmentIds[encoding.segmentIds.length - 1] ?? 0);
+    encoding.segmentIds.push(id);
+    encoding.unsent.push({ id, bytes: segment.bytes });
+    encoding.totals = segment.totals;
+    encoding.segmentBytes += segment.bytes.length;
+    encoding.count = events.length;
+    encoding.last = events[events.length - 1];
+  }
+  chunk.encoding = encoding;
+  return encoding;
+}
+
+/**
+ * The store row of a chunk: its new segment (compressed on the thread pool), its stats and
+ * derived session events. Throws if the events cannot be serialised (nested too deep for
+ * the stack, or larger than a string can hold): the processor then sets the session aside
+ * rather than retrying it forever.
+ */
+export async function buildChunkRow(session: SessionState, chunk: LiveChunk, gzipLevel: number, version: number,
+  nextSegmentId: (above: number) => number): Promise<StoredChunk> {
+  const encoding = await encodeChunk(chunk, gzipLevel, nextSegmentId);
+  // Stats and derived events read the whole chunk, in time order (stable: equal timestamps keep rrweb's emit order).
   const events = [...chunk.events!].sort(byTime);
-  const { data, jsonBytes } = await encodeChunk(chunk, events, gzipLevel);
-  // Stats and derived events still read the whole chunk.
   const stats = chunkStats(events);
   const derived = deriveChunkEvents(events, {
     chunkIndex: chunk.index,
@@ -75,9 +94,11 @@ export async function buildChunkRow(session: SessionState, chunk: LiveChunk, gzi
     index: chunk.index,
     timestampStart: stats.timestampStart,
     timestampEnd: stats.timestampEnd,
-    data,
-    dataSize: jsonBytes,
-    compressedSize: data.length,
+    newSegments: [...encoding.unsent],
+    segmentIds: [...encoding.segmentIds],
+    dataCrc: encoding.totals!.crc,
+    dataSize: encoding.totals!.rawBytes + TAIL_BYTES,
+    compressedSize: assembledGzipBytes(encoding.segmentBytes, TAIL_BYTES),
     eventCount: stats.eventCount,
     hasFullSnapshot: stats.hasFullSnapshot,
     hasErrors: stats.errorCount > 0,

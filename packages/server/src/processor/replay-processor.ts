@@ -5,7 +5,7 @@ import type { QueueBacklog, QueueMessage, QueueSubscription, ReplayQueue } from 
 import type { ChunkState, ChunkWriter, DeadLetter, DeadLetterStore, StoredChunk } from '../store/index.js';
 import { decodeEnvelope } from '../pipeline/envelope.js';
 import { decompressChunk } from '../pipeline/gzip.js';
-import { buildChunkRow } from './build-chunk-row.js';
+import { buildChunkRow, resumedEncoding } from './build-chunk-row.js';
 import { readBatchMessage } from './read-batch-message.js';
 import { SessionState, type LiveChunk } from './session-state.js';
 import { summarizeSession } from './session-summary.js';
@@ -215,7 +215,8 @@ export class ReplayProcessor {
       try {
         if (!gz) throw new Error('listed but has no data');
         const json = await decompressChunk(gz, this.deps.config.maxChunkBytes + this.deps.config.maxDecompressedBytes);
-        session.setChunkEvents(index, JSON.parse(json.toString('utf8')) as RrwebEvent[]);
+        const events = JSON.parse(json.toString('utf8')) as RrwebEvent[];
+        session.setChunkEvents(index, events, resumedEncoding(events, json, session.chunks[index].stored!));
       } catch (err) {
         return { ok: false, reason: `stored chunk ${index} cannot be read: ${(err as Error).message}` };
       }
@@ -303,7 +304,7 @@ export class ReplayProcessor {
         continue;
       }
       chunks.forEach((chunk, i) => {
-        const { data: _data, derivedEvents: _events, activity: _activity, ...state } = rows[i];
+        const { newSegments: _segments, derivedEvents: _events, activity: _activity, ...state } = rows[i];
         session.markWritten(chunk, state satisfies ChunkState);
       });
       written += chunks.length;
@@ -332,7 +333,8 @@ export class ReplayProcessor {
   }
 
   private buildRow(session: SessionState, chunk: LiveChunk): Promise<StoredChunk> {
-    return buildChunkRow(session, chunk, this.deps.config.chunkGzipLevel, this.versions.next(chunk.stored?.version ?? 0));
+    return buildChunkRow(session, chunk, this.deps.config.chunkGzipLevel, this.versions.next(chunk.stored?.version ?? 0),
+      (above) => this.versions.next(above));
   }
 
   /**

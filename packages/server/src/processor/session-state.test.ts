@@ -7,7 +7,8 @@ import { MAX_CHUNKS_PER_SESSION, SessionState } from './session-state.js';
 const state = (index: number, dataSize = 100): ChunkState => ({
   projectId: 'p', sessionId: 's', index, timestampStart: 1_000 + index, timestampEnd: 1_000 + index, dataSize, compressedSize: 10,
   eventCount: 2, hasFullSnapshot: true, hasErrors: false, hasNetwork: false, batchSeqs: [index], clickCount: 0, errorCount: 0,
-  rageClickCount: 0, deadClickCount: 0, pageUrls: [], viewportWidth: 0, viewportHeight: 0, userAgent: '', userId: '', version: 1,
+  rageClickCount: 0, deadClickCount: 0, pageUrls: [], viewportWidth: 0, viewportHeight: 0, userAgent: '', userId: '', segmentIds: [1], dataCrc: 0,
+  version: 1,
 });
 const full: RrwebEvent = { type: EventType.FullSnapshot, timestamp: 5_000_000, data: { node: {} } };
 const move: RrwebEvent = { type: EventType.IncrementalSnapshot, timestamp: 5_000_000, data: { source: 1 } };

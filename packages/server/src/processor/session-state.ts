@@ -15,7 +15,7 @@ export interface LiveChunk extends PlacementChunk {
   dirtySince: number | undefined;
   /** JSON bytes of the chunk's events: exact once stored, estimated from batch sizes since. */
   bytes: number;
-  /** The compressed parts of the chunk so far, while it is open (build-chunk-row.ts). */
+  /** What of its events is in segments, while its events are held (build-chunk-row.ts). */
   encoding?: ChunkEncoding;
 }
 
@@ -79,8 +79,10 @@ export class SessionState {
     return [...toLoad];
   }
 
-  setChunkEvents(index: number, events: RrwebEvent[]): void {
+  /** Holds a stored chunk's events again, and where its segments stand (to append to them). */
+  setChunkEvents(index: number, events: RrwebEvent[], encoding: ChunkEncoding | undefined): void {
     this.chunks[index].events = events;
+    this.chunks[index].encoding = encoding;
   }
 
   /**
@@ -145,6 +147,7 @@ export class SessionState {
     chunk.stored = state;
     chunk.dirtySince = undefined;
     chunk.bytes = state.dataSize;
+    if (chunk.encoding) chunk.encoding.unsent = [];
     if (chunk.index < this.chunks.length - 1) {
       chunk.events = undefined;
       chunk.encoding = undefined;

@@ -1,7 +1,9 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import type { ChunkStore, SessionRecord, StoredChunk } from './chunk-store.js';
+import { segmentsOf } from '../../testing/chunk-segments.js';
 
 // Recent times: rows older than the 90-day TTL may vanish at any merge.
 const T0 = Date.now() - 60 * 60_000;
@@ -21,15 +23,49 @@ export function runChunkStoreContract(name: string, open: () => Promise<ChunkSto
     await s.migrate();
   });
 
-  test(`${name}: chunk bytes round-trip byte-exact, every byte value included`, async () => {
+  test(`${name}: segment bytes round-trip byte-exact, every byte value included, between the gzip header and trailer`, async () => {
     const s = await store();
     const sessionId = randomUUID();
-    const data = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(100_000)]);
-    await s.writeChunks([chunk({ sessionId, index: 0, data })]);
+    const a = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(100_000)]);
+    const b = Buffer.from('\\\t\n\r\0\\n\\t', 'latin1');
+    await s.writeChunks([chunk({ sessionId, index: 0, segmentIds: [7, 9], newSegments: [{ id: 7, bytes: a }, { id: 9, bytes: b }] })]);
     const got = await s.getChunkData('p1', sessionId, 0);
     assert.ok(got, 'chunk found');
-    assert.equal(got.length, data.length);
-    assert.ok(got.equals(data), 'bytes identical');
+    assert.ok(got.subarray(10, 10 + a.length + b.length).equals(Buffer.concat([a, b])), 'segment bytes identical, in order');
+    assert.equal(got.length, 10 + a.length + b.length + 5 + 1 + 8, 'header, segments, final block with "]", trailer');
+  });
+
+  test(`${name}: a chunk appended over several writes reads back as one gzip of its JSON array`, async () => {
+    const s = await store();
+    const sessionId = randomUUID();
+    const events = Array.from({ length: 300 }, (_, i) => ({ type: 3, timestamp: T0 + i, data: { source: 0, text: `ünïcode ✓ ${i}`.repeat(i % 7) } }));
+    const all = await segmentsOf(events, 3, 100);
+    for (let w = 1; w <= 3; w++) {
+      const seen = events.slice(0, w * 100);
+      const upTo = await segmentsOf(seen, w, 100);
+      await s.writeChunks([chunk({ sessionId, index: 0, ...upTo, newSegments: [all.newSegments[w - 1]], eventCount: seen.length, version: w })]);
+      const got = await s.getChunkData('p1', sessionId, 0);
+      assert.deepEqual(JSON.parse(gunzipSync(got!).toString()), seen, `after write ${w}`);
+      const [state] = await s.getChunkStates('p1', sessionId);
+      assert.deepEqual(state.segmentIds, upTo.segmentIds);
+      assert.equal(state.dataCrc, upTo.dataCrc);
+      assert.equal(got!.length, upTo.compressedSize);
+    }
+  });
+
+  test(`${name}: a segment written twice (a retried write) is read once; one no row lists is never read; a listed one missing is an error`, async () => {
+    const s = await store();
+    const sessionId = randomUUID();
+    const events = Array.from({ length: 40 }, (_, i) => ({ type: 3, timestamp: T0 + i, data: { i } }));
+    const seg = await segmentsOf(events, 2, 1);
+    // The first write's segments were stored but its row was not (a write failed half-way), then retried whole.
+    await s.writeChunks([chunk({ sessionId, index: 0, ...seg, version: 1 })]);
+    await s.writeChunks([chunk({ sessionId, index: 0, ...seg, version: 2 })]);
+    // A write whose row never made it: its segment is stored, listed by no row.
+    await s.writeChunks([chunk({ sessionId, index: 0, ...seg, segmentIds: [1, 2, 3], newSegments: [{ id: 3, bytes: Buffer.from('orphan') }], version: 0 })]);
+    assert.deepEqual(JSON.parse(gunzipSync((await s.getChunkData('p1', sessionId, 0))!).toString()), events);
+    await s.writeChunks([chunk({ sessionId, index: 1, segmentIds: [5, 6], newSegments: [{ id: 5, bytes: Buffer.from('x') }] })]);
+    await assert.rejects(s.getChunkData('p1', sessionId, 1), /segment 6/);
   });
 
   test(`${name}: strings with lone surrogates, NULs and control characters are stored (surrogates as U+FFFD)`, async () => {
@@ -40,13 +76,14 @@ export function runChunkStoreContract(name: string, open: () => Promise<ChunkSto
     assert.deepEqual(state.pageUrls, ['https://a.test/\ufffdx', 'b\u0000c\u0007\u202e🤯']);
   });
 
-  test(`${name}: a rewrite with a higher version replaces the chunk; a lower one does not`, async () => {
+  test(`${name}: a row written again with a higher version replaces the chunk; a lower one does not`, async () => {
     const s = await store();
     const sessionId = randomUUID();
-    await s.writeChunks([chunk({ sessionId, index: 0, data: Buffer.from('v1'), version: 1, eventCount: 1 })]);
-    await s.writeChunks([chunk({ sessionId, index: 0, data: Buffer.from('v3'), version: 3, eventCount: 3 })]);
-    await s.writeChunks([chunk({ sessionId, index: 0, data: Buffer.from('v2'), version: 2, eventCount: 2 })]);
-    assert.equal((await s.getChunkData('p1', sessionId, 0))?.toString(), 'v3');
+    const row = (version: number) => chunk({ sessionId, index: 0, segmentIds: [version], newSegments: [{ id: version, bytes: Buffer.from(`v${version}`) }], version, eventCount: version });
+    await s.writeChunks([row(1)]);
+    await s.writeChunks([row(3)]);
+    await s.writeChunks([row(2)]);
+    assert.equal((await s.getChunkData('p1', sessionId, 0))?.subarray(10, 12).toString(), 'v3');
     const states = await s.getChunkStates('p1', sessionId);
     assert.equal(states.length, 1);
     assert.equal(states[0].eventCount, 3);
@@ -68,7 +105,7 @@ export function runChunkStoreContract(name: string, open: () => Promise<ChunkSto
     assert.equal(m.durationMs, 89_000);
     assert.equal(m.chunks[1].hasErrors, true);
     assert.equal(m.chunks[0].hasFullSnapshot, true);
-    assert.equal(m.chunks[0].compressedSize, 4);
+    assert.equal(m.chunks[0].compressedSize, 27);
     const states = await s.getChunkStates('p1', sessionId);
     assert.deepEqual(states[0].batchSeqs, [0, 1, 2]);
     assert.deepEqual(states[0].pageUrls, ['https://example.test/a']);
@@ -209,13 +246,15 @@ export function runChunkStoreContract(name: string, open: () => Promise<ChunkSto
 }
 
 function chunk(over: Partial<StoredChunk> & { sessionId: string; index: number }): StoredChunk {
-  const data = over.data ?? Buffer.from('gzip');
   return {
     projectId: 'p1',
     timestampStart: T0 + 1_000,
     timestampEnd: T0 + 2_000,
+    newSegments: [{ id: 1, bytes: Buffer.from('abc') }],
+    segmentIds: [1],
+    dataCrc: 0,
     dataSize: 10,
-    compressedSize: data.length,
+    compressedSize: 27,
     eventCount: 5,
     hasFullSnapshot: true,
     hasErrors: false,
@@ -234,7 +273,6 @@ function chunk(over: Partial<StoredChunk> & { sessionId: string; index: number }
     activity: { gaps: [] },
     version: 1,
     ...over,
-    data,
   };
 }
 

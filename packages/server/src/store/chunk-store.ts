@@ -4,10 +4,22 @@ import type {
 import type { ChunkActivity } from '../pipeline/activity.js';
 import type { ArchiveCandidate, ArchiveRecord } from './archive-record.js';
 
+/**
+ * A piece of a chunk's bytes, written once and never rewritten: raw-deflate blocks ending
+ * on a sync flush (pipeline/gzip-segments.ts) that hold the JSON of the events added by
+ * one processor write. A chunk's listed segments, in order, are one deflate stream of its
+ * JSON event array, less the closing `]`.
+ */
+export interface ChunkSegment {
+  /** Unique, and larger than every earlier segment of the chunk. */
+  id: number;
+  bytes: Buffer;
+}
+
 /** A chunk as the processor writes it: the spec's replay_chunks row plus bookkeeping. */
 export interface StoredChunk extends ChunkState {
-  /** gzip of the chunk's JSON event array; returned byte for byte by the chunk endpoint. */
-  data: Buffer;
+  /** Segments of `segmentIds` that are not in the store yet (the last ones). */
+  newSegments: ChunkSegment[];
   /** Session events derived from the chunk (page views, clicks, errors, …). */
   derivedEvents: SessionEvent[];
   /** User activity in the chunk, for inactive ranges. */
@@ -34,7 +46,11 @@ export interface ChunkState extends ChunkMeta {
   userAgent: string;
   /** Last user id passed to identify() in the chunk; empty when none. */
   userId: string;
-  /** Rewrites of a chunk carry a higher version; readers see the highest. */
+  /** The segments whose bytes, in this order, make the chunk's data (ids increase). */
+  segmentIds: number[];
+  /** CRC-32 of the chunk's JSON before its closing `]` (with `dataSize`, the gzip trailer). */
+  dataCrc: number;
+  /** Each write of a chunk's row carries a higher version; readers see the highest. */
   version: number;
 }
 
@@ -59,9 +75,14 @@ export type ListSessionsQuery = SessionListQuery & { limit: number; offset: numb
 export interface ChunkWriter {
   /** All chunks of a session without their bytes, by index: the processor resumes from these. */
   getChunkStates(projectId: string, sessionId: string): Promise<ChunkState[]>;
-  /** The stored gzip bytes of one chunk, or undefined. */
+  /** One chunk's bytes as a gzip of its JSON event array, or undefined. */
   getChunkData(projectId: string, sessionId: string, index: number): Promise<Buffer | undefined>;
-  /** Writes chunks; a chunk written again (same session and index, higher version) replaces the old one. */
+  /**
+   * Appends the chunks' new segments, then writes their rows; a row written again (same
+   * session and index, higher version) replaces the old one. Only the segments a row lists
+   * are ever read, so a write that fails half-way leaves nothing a reader sees, and
+   * writing the same segment twice (a retry) is harmless.
+   */
   writeChunks(chunks: StoredChunk[]): Promise<void>;
   /** Writes session summaries; a higher version replaces the old one. */
   writeSessions(sessions: SessionRecord[]): Promise<void>;
@@ -79,7 +100,10 @@ export interface SessionReader {
   getManifest(projectId: string, sessionId: string): Promise<ReplayManifest | undefined>;
   /** The session's derived events and inactive ranges, or undefined if it has no chunk. */
   getSessionEvents(projectId: string, sessionId: string): Promise<SessionEventsResponse | undefined>;
-  /** The stored gzip bytes of one chunk, or undefined. */
+  /**
+   * One chunk as a gzip of its JSON event array (events in arrival order: readers sort them
+   * by time, stably), or undefined. Served byte for byte by the chunk endpoint.
+   */
   getChunkData(projectId: string, sessionId: string, index: number): Promise<Buffer | undefined>;
   /** The archive record of a session, if it was archived. */
   getArchive(projectId: string, sessionId: string): Promise<ArchiveRecord | undefined>;

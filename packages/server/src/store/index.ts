@@ -1,5 +1,6 @@
 export type {
-  ChunkStore, ChunkWriter, SessionReader, ArchiveStore, ErasureStore, ChunkState, StoredChunk, SessionRecord, ListSessionsQuery, ErasedSession,
+  ChunkStore, ChunkWriter, SessionReader, ArchiveStore, ErasureStore, ChunkState, ChunkSegment, StoredChunk, SessionRecord, ListSessionsQuery,
+  ErasedSession,
 } from './chunk-store.js';
 export type { DeadLetter, DeadLetterQuery, DeadLetterStore } from './dead-letter-store.js';
 export { toDeadLetterInfo } from './dead-letter-store.js';

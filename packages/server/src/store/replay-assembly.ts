@@ -1,6 +1,18 @@
 import type { ChunkMeta, ReplayManifest, SessionEvent, SessionEventsResponse } from '@gosight/shared';
 import { mergeInactiveRanges, type ChunkActivity } from '../pipeline/activity.js';
+import { assembleGzip } from '../pipeline/gzip-segments.js';
 import type { ChunkState } from './chunk-store.js';
+
+const CLOSING_BRACKET = Buffer.from(']');
+
+/**
+ * A chunk's bytes from its segments' bytes (in the order the row lists them): one gzip
+ * member, so the browser does one decompression and one parse. The closing `]` and the
+ * trailer come from the row (`dataCrc`, `dataSize`), so segments never change once written.
+ */
+export function chunkGzip(chunk: Pick<ChunkState, 'dataCrc' | 'dataSize'>, segments: readonly Buffer[]): Buffer {
+  return assembleGzip(segments, { crc: chunk.dataCrc, rawBytes: chunk.dataSize - CLOSING_BRACKET.length }, CLOSING_BRACKET);
+}
 
 /** The player's manifest of a session, from its chunks in index order; undefined without chunks. */
 export function manifestOf(projectId: string, sessionId: string, chunks: readonly ChunkState[]): ReplayManifest | undefined {

@@ -1,11 +1,12 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { ReplayManifest, SessionEvent, SessionEventsResponse, SessionListResponse, SessionSummary } from '@gosight/shared';
 import type { ChunkActivity } from '../../pipeline/activity.js';
-import { manifestOf, sessionEventsOf } from '../replay-assembly.js';
+import { chunkGzip, manifestOf, sessionEventsOf } from '../replay-assembly.js';
 import type { ChunkState, ChunkStore, ErasedSession, ListSessionsQuery, SessionRecord, StoredChunk } from '../chunk-store.js';
 import { MIGRATIONS } from './schema.js';
 import { ClickHouseDb } from './clickhouse-db.js';
 import { sessionListSql } from './session-list-sql.js';
+import { readRowBinary } from './row-binary.js';
 import type { ArchiveCandidate, ArchiveRecord } from '../archive-record.js';
 
 /** `ChunkStore` on ClickHouse through @clickhouse/client: chDB embedded, or a server over HTTP. */
@@ -34,13 +35,17 @@ export class ClickHouseChunkStore implements ChunkStore {
   }
 
   async writeChunks(chunks: StoredChunk[]): Promise<void> {
+    // Segments first: a row never lists a segment that is not stored.
+    await this.q.insertBytes('replay_segments', SEGMENT_COLUMNS, chunks.flatMap((c) => c.newSegments.map((segment) =>
+      [c.projectId, c.sessionId, c.index, segment.id, segment.bytes, new Date(c.timestampStart).toISOString().slice(0, 10)])));
     await this.q.insert('replay_chunks', chunks.map((c) => ({
         session_id: c.sessionId,
         project_id: c.projectId,
         chunk_index: c.index,
         timestamp_start: c.timestampStart,
         timestamp_end: c.timestampEnd,
-        data_b64: c.data.toString('base64'),
+        segment_ids: c.segmentIds,
+        data_crc: c.dataCrc,
         data_size: c.dataSize,
         compressed_size: c.compressedSize,
         event_count: c.eventCount,
@@ -102,9 +107,9 @@ export class ClickHouseChunkStore implements ChunkStore {
     const rows = await this.q.rows<{ ts_start: Num; ts_end: Num; derived_events: string; activity: string }>(
       `SELECT toUnixTimestamp64Milli(timestamp_start) AS ts_start, toUnixTimestamp64Milli(timestamp_end) AS ts_end,
               derived_events, activity
-       FROM ${this.db}.replay_chunks FINAL
+       FROM ${this.db}.replay_chunks
        WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}
-       ORDER BY chunk_index`, { projectId, sessionId });
+       ORDER BY chunk_index, version DESC LIMIT 1 BY chunk_index`, { projectId, sessionId });
     return sessionEventsOf(sessionId, rows.map((r) => ({
       timestampStart: Number(r.ts_start), timestampEnd: Number(r.ts_end),
       derivedEvents: JSON.parse(r.derived_events) as SessionEvent[], activity: JSON.parse(r.activity) as ChunkActivity,
@@ -116,26 +121,40 @@ export class ClickHouseChunkStore implements ChunkStore {
   }
 
   async getChunkData(projectId: string, sessionId: string, index: number): Promise<Buffer | undefined> {
-    const data = await this.q.bytes(
-      `SELECT data FROM ${this.db}.replay_chunks FINAL
-       WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID} AND chunk_index = {index:UInt16}
-       FORMAT RawBLOB`, { projectId, sessionId, index });
-    // RawBLOB of zero rows is empty; a stored chunk is never empty (gzip has a header).
-    return data.length > 0 ? data : undefined;
+    const where = 'project_id = {projectId:String} AND session_id = {sessionId:UUID} AND chunk_index = {index:UInt16}';
+    const params = { projectId, sessionId, index };
+    const [row] = await this.q.rows<{ segment_ids: Num[]; data_crc: Num; data_size: Num }>(
+      `SELECT segment_ids, data_crc, data_size FROM ${this.db}.replay_chunks WHERE ${where} ORDER BY version DESC LIMIT 1`, params);
+    if (!row) return undefined;
+    const ids = row.segment_ids.map(Number);
+    if (ids.length === 0) {
+      // Written before segments existed: the row holds the whole gzip.
+      return this.q.bytes(`SELECT data FROM ${this.db}.replay_chunks WHERE ${where} ORDER BY version DESC LIMIT 1 FORMAT RawBLOB`, params);
+    }
+    // A segment may be stored twice (a retried write): one copy of each.
+    const found = new Map(readRowBinary(await this.q.bytes(
+      `SELECT segment_id, data FROM ${this.db}.replay_segments WHERE ${where} AND has({ids:Array(UInt64)}, segment_id)
+       ORDER BY segment_id LIMIT 1 BY segment_id FORMAT RowBinary`, { ...params, ids }), ['UInt64', 'String'])
+      .map(([id, data]) => [Number(id), data as Buffer]));
+    return chunkGzip({ dataCrc: Number(row.data_crc), dataSize: Number(row.data_size) }, ids.map((id) => {
+      const bytes = found.get(id);
+      if (!bytes) throw new Error(`chunk ${index} of session ${sessionId} lists segment ${id}, which is not stored`);
+      return bytes;
+    }));
   }
 
   async getChunkStates(projectId: string, sessionId: string): Promise<ChunkState[]> {
     const rows = await this.q.rows<ChunkRow>(
-      `SELECT ${CHUNK_STATE_SELECT} FROM ${this.db}.replay_chunks FINAL
+      `SELECT ${CHUNK_STATE_SELECT} FROM ${this.db}.replay_chunks
        WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}
-       ORDER BY chunk_index`, { projectId, sessionId });
+       ORDER BY chunk_index, version DESC LIMIT 1 BY chunk_index`, { projectId, sessionId });
     return rows.map(toChunkState);
   }
 
   async listArchiveCandidates(cutoff: number, limit: number): Promise<ArchiveCandidate[]> {
     const rows = await this.q.rows<{ project_id: string; sid: string; ended: Num }>(
       `SELECT project_id, toString(session_id) AS sid, toUnixTimestamp64Milli(max(timestamp_end)) AS ended
-       FROM ${this.db}.replay_chunks FINAL
+       FROM ${this.db}.replay_chunks
        GROUP BY project_id, session_id
        HAVING max(timestamp_end) < fromUnixTimestamp64Milli({cutoff:Int64})
        ORDER BY ended, sid
@@ -148,8 +167,9 @@ export class ClickHouseChunkStore implements ChunkStore {
       object_key: string; object_bytes: Num; sha256: string; chunk_offsets: Num[]; manifest: string; events: string; archived: Num;
     }>(
       `SELECT object_key, object_bytes, sha256, chunk_offsets, manifest, events, toUnixTimestamp64Milli(archived_at) AS archived
-       FROM ${this.db}.replay_archives FINAL
-       WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}`, { projectId, sessionId });
+       FROM ${this.db}.replay_archives
+       WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}
+       ORDER BY version DESC LIMIT 1`, { projectId, sessionId });
     if (!r) return undefined;
     return {
       projectId, sessionId, objectKey: r.object_key, objectBytes: Number(r.object_bytes), sha256: r.sha256,
@@ -173,9 +193,10 @@ export class ClickHouseChunkStore implements ChunkStore {
   }
 
   async deleteChunks(projectId: string, sessionId: string): Promise<void> {
-    await this.q.command(
-      `DELETE FROM ${this.db}.replay_chunks WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}`,
-      { projectId, sessionId });
+    for (const table of ['replay_chunks', 'replay_segments']) {
+      await this.q.command(`DELETE FROM ${this.db}.${table} WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}`,
+        { projectId, sessionId });
+    }
   }
 
   async markErased(session: ErasedSession): Promise<void> {
@@ -190,7 +211,7 @@ export class ClickHouseChunkStore implements ChunkStore {
   }
 
   async deleteSession(projectId: string, sessionId: string): Promise<void> {
-    for (const table of ['replay_chunks', 'replay_sessions', 'replay_archives']) {
+    for (const table of ['replay_chunks', 'replay_segments', 'replay_sessions', 'replay_archives']) {
       await this.q.command(`DELETE FROM ${this.db}.${table} WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}`,
         { projectId, sessionId });
     }
@@ -219,8 +240,10 @@ export class ClickHouseChunkStore implements ChunkStore {
   }
 }
 
+const SEGMENT_COLUMNS = ['project_id', 'session_id', 'chunk_index', 'segment_id', 'data', 'chunk_date'] as const;
+
 const CHUNK_COLUMNS = [
-  'session_id', 'project_id', 'chunk_index', 'timestamp_start', 'timestamp_end', 'data_b64', 'data_size',
+  'session_id', 'project_id', 'chunk_index', 'timestamp_start', 'timestamp_end', 'segment_ids', 'data_crc', 'data_size',
   'compressed_size', 'event_count', 'has_full_snapshot', 'has_errors', 'has_network', 'batch_seqs', 'click_count',
   'error_count', 'rage_click_count', 'dead_click_count', 'derived_events', 'activity', 'page_urls', 'viewport_width',
   'viewport_height', 'user_agent', 'user_id', 'version',
@@ -236,7 +259,7 @@ const CHUNK_STATE_SELECT = `toString(session_id) AS sid, project_id, chunk_index
   toUnixTimestamp64Milli(timestamp_start) AS ts_start, toUnixTimestamp64Milli(timestamp_end) AS ts_end,
   data_size, compressed_size, event_count, has_full_snapshot, has_errors, has_network, batch_seqs,
   click_count, error_count, rage_click_count, dead_click_count, page_urls, viewport_width, viewport_height, user_agent, user_id,
-  version`;
+  segment_ids, data_crc, version`;
 
 const SESSION_SELECT = `toString(session_id) AS sid, project_id,
   toUnixTimestamp64Milli(started_at) AS started, toUnixTimestamp64Milli(ended_at) AS ended, duration_ms, first_url,
@@ -251,7 +274,7 @@ interface ChunkRow {
   compressed_size: Num; event_count: Num; has_full_snapshot: Num; has_errors: Num; has_network: Num;
   batch_seqs: Num[]; click_count: Num; error_count: Num; rage_click_count: Num; dead_click_count: Num;
   page_urls: string[]; viewport_width: Num;
-  viewport_height: Num; user_agent: string; user_id: string; version: Num;
+  viewport_height: Num; user_agent: string; user_id: string; segment_ids: Num[]; data_crc: Num; version: Num;
 }
 
 interface SessionRow {
@@ -283,6 +306,8 @@ const toChunkState = (r: ChunkRow): ChunkState => ({
   viewportHeight: Number(r.viewport_height),
   userAgent: r.user_agent,
   userId: r.user_id,
+  segmentIds: r.segment_ids.map(Number),
+  dataCrc: Number(r.data_crc),
   version: Number(r.version),
 });
 

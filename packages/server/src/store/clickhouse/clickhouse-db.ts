@@ -1,5 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { GoSightError } from '../../errors/index.js';
+import { tabSeparatedInsertOf, type TabSeparatedInsert } from './create-client.js';
+import { tabSeparatedRows, type TabSeparatedValue } from './tab-separated.js';
 
 const DB_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -59,8 +61,11 @@ export function isStoreOutage(err: unknown): boolean {
  * which callers retry; any other error is left as it is, a verdict on the query or its data.
  */
 export class ClickHouseDb {
+  private readonly insertTabSeparated: TabSeparatedInsert;
+
   constructor(readonly client: ClickHouseClient, readonly name: string) {
     if (!DB_NAME.test(name)) throw new RangeError(`invalid ClickHouse database name "${name}"`);
+    this.insertTabSeparated = tabSeparatedInsertOf(client);
   }
 
   async command(query: string, params?: Record<string, unknown>): Promise<void> {
@@ -80,7 +85,14 @@ export class ClickHouseDb {
     }));
   }
 
-  /** The raw bytes a query returns (`FORMAT RawBLOB`). */
+  /** Inserts rows whose fields may be bytes (segments): as TabSeparated, byte for byte. */
+  async insertBytes(table: string, columns: readonly string[], rows: readonly (readonly TabSeparatedValue[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    const body = tabSeparatedRows(rows);
+    await this.guard(() => this.insertTabSeparated(`${this.name}.${table}`, columns, body));
+  }
+
+  /** The raw bytes a query returns (`FORMAT RawBLOB`, `RowBinary`). */
   async bytes(query: string, params: Record<string, unknown>): Promise<Buffer> {
     const result = await this.guard(() => this.client.exec({ query, query_params: params }));
     const parts: Buffer[] = [];

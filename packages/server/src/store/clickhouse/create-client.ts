@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 
@@ -19,9 +20,27 @@ export function createClickHouseClient(target: ClickHouseTarget): ClickHouseClie
   }
   const path = resolve(target.dataDir, 'clickhouse');
   mkdirSync(path, { recursive: true });
+  const connection = createChdbConnection({ path });
   // chDB's Connection implements @clickhouse/client-common's interface; the two packages
   // carry separate copies of its type, hence the cast.
-  return createClient({ connection: createChdbConnection({ path }) as never });
+  const client = createClient({ connection: connection as never });
+  // Its `insert` reads the body as UTF-8 text; its raw insert takes the bytes as they are.
+  tabSeparatedInserts.set(client, async (table, columns, body) => {
+    await connection.chdb.rawInsert({ table, columns, format: 'TabSeparated', values: body });
+  });
+  return client;
+}
+
+/** Inserts a TabSeparated body (tab-separated.ts) of bytes into `table`. */
+export type TabSeparatedInsert = (table: string, columns: readonly string[], body: Buffer) => Promise<void>;
+
+const tabSeparatedInserts = new WeakMap<ClickHouseClient, TabSeparatedInsert>();
+
+/** How to send `client` a TabSeparated body byte for byte: over HTTP as the request body, to chDB by its raw insert. */
+export function tabSeparatedInsertOf(client: ClickHouseClient): TabSeparatedInsert {
+  return tabSeparatedInserts.get(client) ?? (async (table, columns, body) => {
+    await client.insert({ table, columns: [...columns] as [string, ...string[]], format: 'TabSeparated', values: Readable.from([body]) });
+  });
 }
 
 /** Human-readable description of where the store lives, for start-up output. */

@@ -3,14 +3,20 @@
  * applied versions are kept in `schema_migrations`. Statements use IF NOT EXISTS so a
  * migration interrupted half-way can run again.
  *
- * replay_chunks is the spec's §4.2 table, with two deliberate differences:
- * - ReplacingMergeTree(version) instead of MergeTree: the processor rewrites a chunk
- *   while it grows (so new events are playable within seconds) and after redelivery;
- *   the highest version wins, so a batch delivered twice never plays twice.
+ * replay_chunks is the spec's §4.2 table, with deliberate differences:
+ * - a chunk's bytes are not in its row but in replay_segments (migration 8): one row per
+ *   processor write, holding only the events that write added, compressed once and never
+ *   rewritten. The chunk row lists its segments (`segment_ids`) and keeps the spec's
+ *   columns (sizes, counts, flags, time range) for the whole chunk; `data_crc` and
+ *   `data_size` make the gzip trailer when the segments are read back as one member.
+ *   Rows written before migration 8 keep their whole gzip in `data`, and are read as before.
+ * - ReplacingMergeTree(version) instead of MergeTree: the row is written again at each
+ *   write of a growing chunk (it is small: no event bytes); the highest version wins, and
+ *   reads pick it with `LIMIT 1 BY` rather than FINAL.
  * - event_count is UInt32: a client may send far more than 65535 events between two
  *   full snapshots.
- * `data` is written through the EPHEMERAL column `data_b64`, so the gzip bytes cross
- * the JSON insert format intact; reads use FORMAT RawBLOB and get them byte for byte.
+ * Segment bytes are inserted as TabSeparated (binary-safe with its escapes, no base64);
+ * `data_b64` is how legacy rows carried their gzip through JSON.
  */
 import { HOT_RETENTION_DAYS } from '../../pipeline/retention.js';
 
@@ -182,6 +188,28 @@ export const MIGRATIONS: Migration[] = [
       ENGINE = MergeTree
       ORDER BY (erased_at, project_id, session_id)
       TTL toDateTime(erased_at) + INTERVAL ${HOT_RETENTION_DAYS + 1} DAY`,
+    ],
+  },
+  {
+    version: 8,
+    description: 'append-only chunk segments: a chunk is the segments its row lists',
+    statements: (db) => [
+      // Deflate output does not compress further: no codec. Segments expire with their chunk.
+      `CREATE TABLE IF NOT EXISTS ${db}.replay_segments (
+        project_id    String,
+        session_id    UUID,
+        chunk_index   UInt16,
+        segment_id    UInt64,
+        data          String CODEC(NONE),
+        chunk_date    Date
+      )
+      ENGINE = MergeTree
+      PARTITION BY toYYYYMM(chunk_date)
+      ORDER BY (project_id, session_id, chunk_index, segment_id)
+      TTL chunk_date + INTERVAL ${HOT_RETENTION_DAYS} DAY`,
+      `ALTER TABLE ${db}.replay_chunks
+        ADD COLUMN IF NOT EXISTS segment_ids Array(UInt64),
+        ADD COLUMN IF NOT EXISTS data_crc UInt32 DEFAULT 0`,
     ],
   },
 ];

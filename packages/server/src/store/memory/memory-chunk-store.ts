@@ -1,9 +1,11 @@
 import type { ReplayManifest, SessionEventsResponse, SessionListResponse, SessionSort, SessionSummary } from '@gosight/shared';
 import type { ArchiveCandidate, ArchiveRecord } from '../archive-record.js';
 import type { ChunkState, ChunkStore, ErasedSession, ListSessionsQuery, SessionRecord, StoredChunk } from '../chunk-store.js';
-import { manifestOf, sessionEventsOf } from '../replay-assembly.js';
+import { chunkGzip, manifestOf, sessionEventsOf } from '../replay-assembly.js';
 
 type Summary = SessionRecord & { archived: boolean };
+/** A chunk's row: everything written but its segments' bytes. */
+type ChunkRow = Omit<StoredChunk, 'newSegments'>;
 
 const key = (projectId: string, sessionId: string) => `${projectId}/${sessionId}`;
 
@@ -31,8 +33,10 @@ const ORDER: Record<SessionSort, (a: Summary, b: Summary) => number> = {
  * run through the same contract suite.
  */
 export class MemoryChunkStore implements ChunkStore {
-  /** Sessions by key, then chunks by index. */
-  private readonly chunks = new Map<string, Map<number, StoredChunk>>();
+  /** Sessions by key, then chunk rows by index. */
+  private readonly chunks = new Map<string, Map<number, ChunkRow>>();
+  /** Sessions by key, then segment bytes by chunk index and segment id. */
+  private readonly segments = new Map<string, Map<number, Map<number, Buffer>>>();
   private readonly sessions = new Map<string, Summary>();
   private readonly archives = new Map<string, ArchiveRecord>();
   private readonly erased: ErasedSession[] = [];
@@ -42,11 +46,17 @@ export class MemoryChunkStore implements ChunkStore {
   async close(): Promise<void> {}
 
   async writeChunks(chunks: StoredChunk[]): Promise<void> {
-    for (const c of chunks) {
-      let held = this.chunks.get(key(c.projectId, c.sessionId));
-      if (!held) this.chunks.set(key(c.projectId, c.sessionId), (held = new Map()));
-      const old = held.get(c.index);
-      if (!old || old.version <= c.version) held.set(c.index, stored(c));
+    for (const { newSegments, ...row } of chunks) {
+      const k = key(row.projectId, row.sessionId);
+      let bySession = this.segments.get(k);
+      if (!bySession) this.segments.set(k, (bySession = new Map()));
+      let byChunk = bySession.get(row.index);
+      if (!byChunk) bySession.set(row.index, (byChunk = new Map()));
+      for (const segment of newSegments) byChunk.set(segment.id, Buffer.from(segment.bytes));
+      let held = this.chunks.get(k);
+      if (!held) this.chunks.set(k, (held = new Map()));
+      const old = held.get(row.index);
+      if (!old || old.version <= row.version) held.set(row.index, stored(row));
     }
   }
 
@@ -78,11 +88,17 @@ export class MemoryChunkStore implements ChunkStore {
 
   async getChunkData(projectId: string, sessionId: string, index: number): Promise<Buffer | undefined> {
     const chunk = this.chunks.get(key(projectId, sessionId))?.get(index);
-    return chunk ? Buffer.from(chunk.data) : undefined;
+    if (!chunk) return undefined;
+    const held = this.segments.get(key(projectId, sessionId))?.get(index);
+    return chunkGzip(chunk, chunk.segmentIds.map((id) => {
+      const bytes = held?.get(id);
+      if (!bytes) throw new Error(`chunk ${index} of session ${sessionId} lists segment ${id}, which is not stored`);
+      return bytes;
+    }));
   }
 
   async getChunkStates(projectId: string, sessionId: string): Promise<ChunkState[]> {
-    return this.ordered(projectId, sessionId).map(({ data: _data, derivedEvents: _events, activity: _activity, ...state }) => structuredClone(state));
+    return this.ordered(projectId, sessionId).map(({ derivedEvents: _events, activity: _activity, ...state }) => structuredClone(state));
   }
 
   async listArchiveCandidates(cutoff: number, limit: number): Promise<ArchiveCandidate[]> {
@@ -109,6 +125,7 @@ export class MemoryChunkStore implements ChunkStore {
 
   async deleteChunks(projectId: string, sessionId: string): Promise<void> {
     this.chunks.delete(key(projectId, sessionId));
+    this.segments.delete(key(projectId, sessionId));
   }
 
   async markErased(session: ErasedSession): Promise<void> {
@@ -120,7 +137,7 @@ export class MemoryChunkStore implements ChunkStore {
   }
 
   async deleteSession(projectId: string, sessionId: string): Promise<void> {
-    for (const map of [this.chunks, this.sessions, this.archives] as Map<string, unknown>[]) map.delete(key(projectId, sessionId));
+    for (const map of [this.chunks, this.segments, this.sessions, this.archives] as Map<string, unknown>[]) map.delete(key(projectId, sessionId));
   }
 
   async sessionsEndedBefore(projectId: string, cutoff: number, limit: number): Promise<string[]> {
@@ -135,7 +152,7 @@ export class MemoryChunkStore implements ChunkStore {
     return [...ids].sort();
   }
 
-  private ordered(projectId: string, sessionId: string): StoredChunk[] {
+  private ordered(projectId: string, sessionId: string): ChunkRow[] {
     return [...(this.chunks.get(key(projectId, sessionId))?.values() ?? [])].sort((a, b) => a.index - b.index);
   }
 }
