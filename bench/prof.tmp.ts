@@ -9,7 +9,7 @@ import { freePort } from '../e2e/support/server-process.js';
 const recordings = await appRecordings(fileURLToPath(new URL('../.bench/recordings.json', import.meta.url)), { takes: 2, seconds: 15 }, console.log);
 const topology = async (): Promise<BenchTopology> => {
   const port = await freePort();
-  const child = spawn(process.execPath, ['packages/server/bin/gosight.mjs', 'start', '--port', String(port),
+  const child = spawn(process.execPath, [...(process.env.CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.CPU_PROF] : []), 'packages/server/bin/gosight.mjs', 'start', '--port', String(port),
     '--data-dir', mkdtempSync(join(tmpdir(), 'gs-prof-')), '--project-key', BENCH_KEY, '--log-level', 'warn', '--ingest-rate-per-address', '0', '--ingest-rate-per-key', '0'], { stdio: 'inherit' });
   const url = `http://127.0.0.1:${port}`;
   for (;;) { try { if ((await fetch(`${url}/api/health`)).ok) break; } catch { /* starting */ } await new Promise((r) => setTimeout(r, 200)); }

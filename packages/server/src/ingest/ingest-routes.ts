@@ -4,7 +4,7 @@ import { INGEST_PATH, PROJECT_KEY_HEADER, PROJECT_KEY_QUERY, WIRE_LIMITS, type P
 import { GoSightError } from '../errors/index.js';
 import { asGoSightError, errorHandler } from '../http/index.js';
 import type { ReplayQueue } from '../queue/index.js';
-import { encodeEnvelope } from '../pipeline/envelope.js';
+import { encodeEnvelope, type DecodedBatch } from '../pipeline/envelope.js';
 import { compressChunk } from '../pipeline/gzip.js';
 import { HOT_RETENTION_MS } from '../pipeline/retention.js';
 import { decodeBody } from './decode-body.js';
@@ -105,12 +105,14 @@ async function ingestScope(app: FastifyInstance, deps: IngestDeps): Promise<void
     if (!check.ok) throw new GoSightError('INVALID_BATCH', `invalid batch: ${check.problems.join('; ')}`);
     const { sessionId, seq, events } = check.batch;
     let body = raw;
+    let jsonBytes = json.length;
     const scrubbed = scrubBatchEvents(events, deps.privacy);
     if (scrubbed) {
       // The only second encode (and compression) on the write path, and only for a batch that
       // carried a secret past its SDK: the bytes as sent must not reach the queue's disk.
       const json = Buffer.from(JSON.stringify({ ...check.batch, events: scrubbed }));
       body = encoding === 'gzip' ? await compressChunk(json, 6) : json;
+      jsonBytes = json.length;
       req.log.info({ sessionId, seq }, 'batch carried secrets in free text; scrubbed before queueing');
     }
     const header = {
@@ -123,7 +125,9 @@ async function ingestScope(app: FastifyInstance, deps: IngestDeps): Promise<void
       encoding,
     };
     // The key is the session: in a partitioned queue a session's batches stay in order.
-    await deps.queue.publish(header.sessionId, encodeEnvelope(header, body));
+    // The parse goes along for a processor in this process (the embedded queue), so it is not parsed twice.
+    const decoded: DecodedBatch = { kind: 'replay-batch', events: scrubbed ?? events, jsonBytes };
+    await deps.queue.publish(header.sessionId, encodeEnvelope(header, body), { value: decoded, bytes: jsonBytes });
     req.log.debug({ sessionId, seq, events: events.length }, 'batch acked');
     return reply.code(200).send({ accepted: events.length, sessionId: header.sessionId, seq });
   });

@@ -1,3 +1,5 @@
+import type { RrwebEvent } from '@gosight/shared';
+
 /**
  * What the ingest puts on the replay topic for each accepted batch, and the processor
  * takes off it:
@@ -17,6 +19,21 @@ export interface EnvelopeHeader {
   userAgent: string;
   encoding: 'gzip' | 'identity';
 }
+
+/**
+ * The ingest's parse of a batch it queued: validated and scrubbed, so exactly what decoding
+ * the envelope's body gives. The embedded queue hands it to the processor with the message
+ * (`QueueMessage.decoded`), so the processor does not gunzip and parse the body again.
+ */
+export interface DecodedBatch {
+  kind: 'replay-batch';
+  events: RrwebEvent[];
+  /** Length of the batch's JSON text. */
+  jsonBytes: number;
+}
+
+export const isDecodedBatch = (value: unknown): value is DecodedBatch =>
+  typeof value === 'object' && value !== null && (value as DecodedBatch).kind === 'replay-batch';
 
 const NEWLINE = 0x0a;
 

@@ -6,9 +6,12 @@ import type { ErasedSession } from '../store/index.js';
  */
 const OVERLAP_MS = 60_000;
 
+/** Flushes come every few hundred ms; the store is asked at most this often. */
+const MIN_READ_INTERVAL_MS = 1_000;
+
 /**
  * The sessions erased on request, as the processor knows them: read in full once, then
- * what was added since, at every flush. The processor drops their batches and anything it
+ * what was added since, at flushes (at most once a second). The processor drops their batches and anything it
  * holds of them.
  */
 export class ErasedSessions {
@@ -17,9 +20,10 @@ export class ErasedSessions {
 
   constructor(private readonly read: (since: number) => Promise<ErasedSession[]>, private readonly now: () => number) {}
 
-  /** Reads the store; returns the sessions not known before. */
+  /** Reads the store (at most once a second); returns the sessions not known before. */
   async refresh(): Promise<ErasedSession[]> {
     const until = this.now();
+    if (this.readUntil !== undefined && until - this.readUntil < MIN_READ_INTERVAL_MS) return [];
     const rows = await this.read(this.readUntil === undefined ? 0 : this.readUntil - OVERLAP_MS);
     const fresh = rows.filter((r) => !this.keys.has(key(r.projectId, r.sessionId)));
     for (const r of fresh) this.keys.add(key(r.projectId, r.sessionId));

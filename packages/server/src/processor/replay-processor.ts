@@ -155,7 +155,7 @@ export class ReplayProcessor {
   }
 
   private async apply(m: QueueMessage): Promise<void> {
-    const read = await readBatchMessage(m.value, this.deps.config.maxDecompressedBytes);
+    const read = await readBatchMessage(m, this.deps.config.maxDecompressedBytes);
     if (!read.ok) {
       this.stats.rejected++;
       return this.setAside([m], 'read', read.reason);

@@ -184,3 +184,28 @@ test('FileQueue: a record damaged under a running consumer is reported, retried,
   assert.deepEqual(delivered, ['first'], 'nothing past the damage is delivered, and nothing skipped');
   assert.match(errors[0], /is unreadable at byte \d+ \(offset 1\)/);
 });
+
+test('FileQueue: a publisher\'s decoding goes with its message to consumers in this process, until committed, within its cap; never after a restart', async () => {
+  const dir = tempDir('queue-decoded');
+  const q = await FileQueue.open({ dir, segmentBytes: 1024 * 1024, logger: silentLogger(), maxDecodedBytes: 100 });
+  await q.publish('k', Buffer.from('a'), { value: { parsed: 'a' }, bytes: 60 });
+  await q.publish('k', Buffer.from('b'), { value: { parsed: 'b' }, bytes: 60 }); // past the cap: not held
+  await q.publish('k', Buffer.from('c'));
+  const got = await collect(q, 'g', 3);
+  assert.deepEqual(got.map((m) => m.decoded), [{ parsed: 'a' }, undefined, undefined]);
+
+  // Delivered again before a commit (a handler that failed): still there.
+  const again = await collect(q, 'g', 3, async (sub) => sub.commit(0, 1));
+  assert.deepEqual(again[0].decoded, { parsed: 'a' });
+  // Committed past: released, so the cap has room again.
+  await q.publish('k', Buffer.from('d'), { value: { parsed: 'd' }, bytes: 60 });
+  const after = await collect(q, 'h', 4);
+  assert.deepEqual(after.map((m) => m.decoded), [undefined, undefined, undefined, { parsed: 'd' }]);
+  await q.close();
+
+  const reopened = await FileQueue.open({ dir, segmentBytes: 1024 * 1024, logger: silentLogger() });
+  const fromDisk = await collect(reopened, 'g', 3);
+  assert.ok(fromDisk.every((m) => m.decoded === undefined), 'a restart decodes from the bytes');
+  assert.deepEqual(fromDisk.map((m) => m.value.toString()), ['b', 'c', 'd']);
+  await reopened.close();
+});

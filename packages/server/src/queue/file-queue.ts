@@ -7,7 +7,8 @@ import { encodeRecord } from './record-codec.js';
 import { OffsetStore } from './offset-store.js';
 import { openForAppend, recoverSegments, segmentPath, type Segment } from './segment-files.js';
 import { SegmentReader } from './segment-reader.js';
-import type { BatchHandler, QueueSubscription, ReplayQueue } from './queue.js';
+import { DecodedHold } from './decoded-hold.js';
+import type { BatchHandler, DecodedMessage, QueueSubscription, ReplayQueue } from './queue.js';
 
 export interface FileQueueOptions {
   /** Directory of this topic's segments and offsets. */
@@ -18,10 +19,16 @@ export interface FileQueueOptions {
   maxBatchMessages?: number;
   /** Free space of the queue's filesystem; appends are refused while it is under its reserve. */
   disk?: DiskSpace;
+  /** Most bytes of publishers' decodings held for consumers (default 32 MiB). */
+  maxDecodedBytes?: number;
 }
+
+/** Enough for a few seconds of a busy server's batches; a consumer further behind decodes from disk. */
+const DEFAULT_MAX_DECODED_BYTES = 32 * 1024 * 1024;
 
 interface PendingAppend {
   record: Buffer;
+  decoded: DecodedMessage | undefined;
   resolve: () => void;
   reject: (err: Error) => void;
 }
@@ -40,6 +47,8 @@ export class FileQueue implements ReplayQueue {
   private draining: Promise<void> | undefined;
   private closed = false;
   private readonly subscriptions = new Set<QueueSubscription>();
+  /** Publishers' decodings, handed to consumers with their messages (the ingest and the processor share this process). */
+  private readonly decoded: DecodedHold;
 
   private constructor(
     private readonly opts: FileQueueOptions,
@@ -47,6 +56,7 @@ export class FileQueue implements ReplayQueue {
     private appendHandle: FileHandle,
   ) {
     this.offsets = new OffsetStore(opts.dir);
+    this.decoded = new DecodedHold(opts.maxDecodedBytes ?? DEFAULT_MAX_DECODED_BYTES);
     this.durable.setMaxListeners(0);
   }
 
@@ -68,7 +78,7 @@ export class FileQueue implements ReplayQueue {
     return last.baseOffset + last.count;
   }
 
-  async publish(key: string, value: Buffer): Promise<void> {
+  async publish(key: string, value: Buffer, decoded?: DecodedMessage): Promise<void> {
     if (this.closed) throw new GoSightError('QUEUE_UNAVAILABLE', 'queue is closed');
     const record = encodeRecord(key, value);
     const disk = this.opts.disk;
@@ -76,7 +86,7 @@ export class FileQueue implements ReplayQueue {
       throw new GoSightError('DISK_FULL', `the queue's disk has ${disk.snapshot().freeBytes} bytes free: not enough for this batch and the ${disk.reserveBytes}-byte reserve kept for the store; retry later`);
     }
     return new Promise((resolve, reject) => {
-      this.pending.push({ record, resolve, reject });
+      this.pending.push({ record, decoded, resolve, reject });
       this.kick();
     });
   }
@@ -113,6 +123,7 @@ export class FileQueue implements ReplayQueue {
       const { bytesWritten } = await this.appendHandle.writev(records, active.size);
       if (bytesWritten !== bytes) throw Object.assign(new Error(`short write: ${bytesWritten} of ${bytes} bytes`), { code: 'ENOSPC' });
       await this.appendHandle.datasync();
+      group.forEach((p, i) => this.decoded.hold(active.baseOffset + active.count + i, p.decoded));
       active.size += bytes;
       active.count += group.length;
       this.opts.disk?.noteWritten(bytes);
@@ -159,7 +170,7 @@ export class FileQueue implements ReplayQueue {
       },
     });
     const abort = new AbortController();
-    const loop = reader.run(handler, abort.signal).catch((err: unknown) => {
+    const loop = reader.run((messages) => handler(this.decoded.attach(messages)), abort.signal).catch((err: unknown) => {
       this.opts.logger.error({ err, group }, 'queue: consumer stopped on an error; restart to redeliver');
     });
     const subscription: QueueSubscription = {
@@ -188,6 +199,7 @@ export class FileQueue implements ReplayQueue {
   private async deleteConsumedSegments(): Promise<void> {
     const lowest = await this.offsets.lowestCommitted();
     if (lowest === undefined) return;
+    this.decoded.release(lowest);
     while (this.segments.length > 1) {
       const first = this.segments[0];
       if (first.baseOffset + first.count > lowest) break;

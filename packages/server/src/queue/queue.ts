@@ -16,14 +16,33 @@ export interface QueueMessage {
   firstOffset: number;
   key: string;
   value: Buffer;
+  /**
+   * What the publisher decoded from `value`, when this process published it and still holds
+   * it (see `ReplayQueue.publish`). Absent otherwise: the consumer decodes `value`.
+   */
+  decoded?: unknown;
+}
+
+/**
+ * A publisher's own decoding of a message (the ingest's parsed batch), handed to a consumer
+ * in the same process so the bytes are not decoded twice. `bytes` counts against what the
+ * queue holds of these (it keeps none past its cap, and none across a restart).
+ */
+export interface DecodedMessage {
+  value: unknown;
+  bytes: number;
 }
 
 /** Receives messages in offset order per partition; the next batch waits for it to settle. */
 export type BatchHandler = (messages: QueueMessage[]) => Promise<void>;
 
 export interface ReplayQueue {
-  /** Appends a message; resolves only once it is durable (the ingest's ack point). */
-  publish(key: string, value: Buffer): Promise<void>;
+  /**
+   * Appends a message; resolves only once it is durable (the ingest's ack point). A queue
+   * whose consumers run in this process may hand them `decoded` with the message; others
+   * ignore it.
+   */
+  publish(key: string, value: Buffer, decoded?: DecodedMessage): Promise<void>;
   /** Starts delivery to `group` from its committed offsets (redelivering anything not committed). */
   subscribe(group: string, handler: BatchHandler): Promise<QueueSubscription>;
   /** Stops accepting publishes and releases files or connections. */
