@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { recordedLoad, runIngestBench, BENCH_KEY, type BenchTopology } from './ingest-bench.js';
+import { recordedLoad, syntheticLoad, runIngestBench, BENCH_KEY, type BenchTopology } from './ingest-bench.js';
 import { appRecordings } from './recordings/record-apps.js';
 import { freePort } from '../e2e/support/server-process.js';
 const recordings = await appRecordings(fileURLToPath(new URL('../.bench/recordings.json', import.meta.url)), { takes: 2, seconds: 15 }, console.log);
@@ -25,5 +25,6 @@ const topology = async (): Promise<BenchTopology> => {
     }
     console.log([...byName].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([n, c]) => `${c.toFixed(2).padStart(7)} s  ${n}`).join('\n')); child.once('exit', () => resolve()); child.kill('SIGTERM'); }) };
 };
-const r = await runIngestBench(recordedLoad(recordings, { clients: 32, sessions: 64 }), { playableProbes: 2 }, () => undefined, topology);
+const load = process.env.SYNTH ? syntheticLoad({ clients: 32, sessionsPerClient: 2, batchesPerSession: 60, eventsPerBatch: 50 }) : recordedLoad(recordings, { clients: 32, sessions: 64 });
+const r = await runIngestBench(load, { playableProbes: 2 }, () => undefined, topology);
 console.log(JSON.stringify({ cpu: r.serverCpuSeconds, ratio: r.cpuRatio, stored: r.storedOverBare }));

@@ -18,7 +18,8 @@ export async function fetchAllEvents(baseUrl: string, sessionId: string): Promis
   for (const c of manifest.chunks) {
     const res = await fetch(`${baseUrl}${chunkPath(sessionId, c.index)}`);
     if (!res.ok) throw new Error(`chunk ${c.index}: ${res.status}`);
-    chunks.push((await res.json()) as RrwebEvent[]);
+    // A chunk holds its events in arrival order; like the player, read them in time order (stable).
+    chunks.push(((await res.json()) as RrwebEvent[]).sort((a, b) => a.timestamp - b.timestamp));
   }
   return { manifest, chunks };
 }

@@ -18,6 +18,9 @@ const INLINE_GUNZIP_MAX_BYTES = 32 * 1024;
  * Small inputs (most SDK batches) are inflated inline, larger ones on the thread pool.
  */
 export async function decompressChunk(gz: Buffer, maxOutputLength?: number): Promise<Buffer> {
-  const options = maxOutputLength ? { maxOutputLength } : {};
+  // Each output buffer filled on the thread pool costs a callback and a copy on the main
+  // thread: sized for the usual ratio of JSON (4-8x) rather than zlib's 16 KiB.
+  const chunkSize = Math.min(Math.max(16 * 1024, gz.length * 4), 1024 * 1024);
+  const options = maxOutputLength ? { maxOutputLength, chunkSize } : { chunkSize };
   return gz.length <= INLINE_GUNZIP_MAX_BYTES ? gunzipSync(gz, options) : gunzipAsync(gz, options);
 }

@@ -56,7 +56,9 @@ export async function encodeChunk(chunk: LiveChunk, gzipLevel: number, nextSegme
     && (encoding.count === 0 || events[encoding.count - 1] === encoding.last);
   if (!encoding || !intact) encoding = { events, count: 0, last: undefined, totals: undefined, segmentBytes: 0, segmentIds: [], unsent: [] };
   if (events.length > encoding.count) {
-    const json = (encoding.count === 0 ? '[' : ',') + events.slice(encoding.count).map((e) => JSON.stringify(e)).join(',');
+    // One stringify of the new events as an array, its brackets swapped for what joins it on.
+    const array = JSON.stringify(encoding.count === 0 ? events : events.slice(encoding.count));
+    const json = encoding.count === 0 ? array.slice(0, -1) : `,${array.slice(1, -1)}`;
     const segment = await compressSegment(Buffer.from(json), encoding.totals, gzipLevel);
     const id = nextSegmentId(encoding.segmentIds[encoding.segmentIds.length - 1] ?? 0);
     encoding.segmentIds.push(id);

@@ -2,9 +2,10 @@ import type { DecodedMessage, QueueMessage } from './queue.js';
 
 /**
  * What an in-process queue holds of its publishers' decodings (`DecodedMessage`), by
- * offset, until every consumer has committed past them: delivered with their message, so
- * the consumer need not decode the bytes again. At most `maxBytes` are held; a message
- * published past that is delivered without, and decoded from its bytes, as after a restart.
+ * offset: handed over once, with the first delivery of their message, so the consumer need
+ * not decode the bytes again. A redelivery (after a handler failed), another consumer group
+ * and a restart decode the bytes. At most `maxBytes` are held; a message published past
+ * that is delivered without.
  */
 export class DecodedHold {
   private readonly held = new Map<number, DecodedMessage>();
@@ -18,16 +19,19 @@ export class DecodedHold {
     this.bytes += decoded.bytes;
   }
 
-  /** The messages, each with its publisher's decoding when held. */
-  attach(messages: QueueMessage[]): QueueMessage[] {
+  /** The messages, each with its publisher's decoding when held; what is handed over is no longer held. */
+  take(messages: QueueMessage[]): QueueMessage[] {
     if (this.held.size === 0) return messages;
     return messages.map((m) => {
       const decoded = this.held.get(m.offset);
-      return decoded ? { ...m, decoded: decoded.value } : m;
+      if (!decoded) return m;
+      this.held.delete(m.offset);
+      this.bytes -= decoded.bytes;
+      return { ...m, decoded: decoded.value };
     });
   }
 
-  /** Forgets what is below `offset`: committed by every consumer. */
+  /** Forgets what is below `offset`: committed by every consumer (never delivered, say with no consumer running). */
   release(offset: number): void {
     for (const [at, decoded] of this.held) {
       if (at >= offset) continue;

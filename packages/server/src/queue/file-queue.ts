@@ -170,7 +170,7 @@ export class FileQueue implements ReplayQueue {
       },
     });
     const abort = new AbortController();
-    const loop = reader.run((messages) => handler(this.decoded.attach(messages)), abort.signal).catch((err: unknown) => {
+    const loop = reader.run((messages) => handler(this.decoded.take(messages)), abort.signal).catch((err: unknown) => {
       this.opts.logger.error({ err, group }, 'queue: consumer stopped on an error; restart to redeliver');
     });
     const subscription: QueueSubscription = {

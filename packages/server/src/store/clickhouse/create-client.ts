@@ -39,7 +39,7 @@ const tabSeparatedInserts = new WeakMap<ClickHouseClient, TabSeparatedInsert>();
 /** How to send `client` a TabSeparated body byte for byte: over HTTP as the request body, to chDB by its raw insert. */
 export function tabSeparatedInsertOf(client: ClickHouseClient): TabSeparatedInsert {
   return tabSeparatedInserts.get(client) ?? (async (table, columns, body) => {
-    await client.insert({ table, columns: [...columns] as [string, ...string[]], format: 'TabSeparated', values: Readable.from([body]) });
+    await client.insert({ table, columns: [...columns] as [string, ...string[]], format: 'TabSeparated', values: Readable.from([body], { objectMode: false }) });
   });
 }
 
