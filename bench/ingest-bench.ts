@@ -55,6 +55,8 @@ export interface IngestBenchResult {
   /** Resident memory of the server processes: idle before the load, and 10 s after it was stored (target within 20 %). */
   rssIdleMB: number;
   rssAfterMB: number;
+  /** Resident memory once the load's sessions have left the processor (after its session idle time), when measured. */
+  rssAfterEvictionMB?: number;
 }
 
 /** How long after the load is stored the server's memory is read again. */
@@ -126,7 +128,7 @@ export async function embeddedTopology(): Promise<BenchTopology> {
  * until all of it is stored; plus ack-to-playable latency and, for scale, the bare cost of
  * JSON.parse + gzip over the same bytes in this process.
  */
-export async function runIngestBench(load: BenchLoad, opts: { playableProbes: number }, log: (s: string) => void,
+export async function runIngestBench(load: BenchLoad, opts: { playableProbes: number; evictionWaitMs?: number }, log: (s: string) => void,
   startTopology: () => Promise<BenchTopology> = embeddedTopology): Promise<IngestBenchResult & { topology: string }> {
   const bodies = new Map<ReplayBatch, { raw: Buffer; gz: Buffer }>();
   for (const sessions of load.clients) for (const s of sessions) for (const b of s) {
@@ -190,6 +192,13 @@ export async function runIngestBench(load: BenchLoad, opts: { playableProbes: nu
 
     await new Promise((r) => setTimeout(r, RSS_SETTLE_MS));
     const rssAfterMB = rssOf();
+    let rssAfterEvictionMB: number | undefined;
+    if (opts.evictionWaitMs) {
+      // Live sessions keep their open chunk's events in memory until --session-idle-ms; then they go.
+      log(`  waiting ${opts.evictionWaitMs / 1000} s for the sessions to leave the processor's memory...`);
+      await new Promise((r) => setTimeout(r, opts.evictionWaitMs));
+      rssAfterEvictionMB = Math.round(rssOf());
+    }
     const bare = bareCost(all, events);
     const ackedEventsPerSec = events / ackSeconds;
     const ackP50 = percentile(latencies, 50);
@@ -220,6 +229,7 @@ export async function runIngestBench(load: BenchLoad, opts: { playableProbes: nu
       ackP99OverP50: round(ackP99 / ackP50, 1),
       rssIdleMB: Math.round(rssIdleMB),
       rssAfterMB: Math.round(rssAfterMB),
+      ...(rssAfterEvictionMB === undefined ? {} : { rssAfterEvictionMB }),
     };
   } finally {
     await topology.stop();

@@ -2,6 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { recordedLoad, runIngestBench, syntheticLoad, type IngestBenchResult } from './ingest-bench.js';
 import { appRecordings } from './recordings/record-apps.js';
 import { printTable } from './stats.js';
+import { SETTINGS } from '../packages/server/src/config/settings.js';
+
+/** The processor's default --session-idle-ms: how long a finished session's chunk stays in memory. */
+const SESSION_IDLE_MS = Number(SETTINGS.find((s) => s.key === 'sessionIdleMs')!.default);
 
 const RECORDINGS_FILE = fileURLToPath(new URL('../.bench/recordings.json', import.meta.url));
 
@@ -16,7 +20,7 @@ export const INGEST_TARGETS = { cpuRatio: 1.3, storedOverBare: 0.6, ackedOverBar
 export async function runIngestSuite(quick: boolean, clients: number | undefined, log: (s: string) => void): Promise<{ recorded: IngestBenchResult; synthetic: IngestBenchResult }> {
   const recordings = await appRecordings(RECORDINGS_FILE, { takes: 2, seconds: 15 }, log);
   const recorded = await runIngestBench(recordedLoad(recordings, quick ? { clients: clients ?? 4, sessions: 8 } : { clients: clients ?? 32, sessions: 64 }),
-    { playableProbes: quick ? 3 : 10 }, log);
+    { playableProbes: quick ? 3 : 10, evictionWaitMs: quick ? undefined : SESSION_IDLE_MS + 15_000 }, log);
   const synthetic = await runIngestBench(syntheticLoad(quick
     ? { clients: clients ?? 4, sessionsPerClient: 2, batchesPerSession: 20, eventsPerBatch: 50 }
     : { clients: clients ?? 32, sessionsPerClient: 2, batchesPerSession: 60, eventsPerBatch: 50 }), { playableProbes: quick ? 3 : 10 }, log);
@@ -36,6 +40,7 @@ export async function runIngestSuite(quick: boolean, clients: number | undefined
     [`ack latency p50 / p99 ms (p99 <= ${t.ackP99OverP50} x p50)`, both((r) => `${r.ackLatencyMs.p50} / ${r.ackLatencyMs.p99} (${r.ackP99OverP50}x)`)],
     [`ack -> playable p50 / max ms (target p50 <= ${t.playableP50Ms})`, both((r) => `${r.ackToPlayableMs.p50} / ${r.ackToPlayableMs.max}`)],
     [`server RSS idle -> 10 s after MB (within ${t.rssGrowth * 100} %)`, both((r) => `${r.rssIdleMB} -> ${r.rssAfterMB}`)],
+    ['server RSS once the sessions left memory MB', both((r) => (r.rssAfterEvictionMB === undefined ? 'not measured' : String(r.rssAfterEvictionMB)))],
   ]);
   return { recorded, synthetic };
 }

@@ -8,7 +8,7 @@ import { encodeEnvelope, type DecodedBatch } from '../pipeline/envelope.js';
 import { compressChunk } from '../pipeline/gzip.js';
 import { HOT_RETENTION_MS } from '../pipeline/retention.js';
 import { decodeBody } from './decode-body.js';
-import { checkJsonDepth } from './json-depth.js';
+import { checkJsonDepth, eventTexts } from './json-depth.js';
 import type { ProjectResolver } from './project-keys.js';
 import { validateBatch } from '../pipeline/validate-batch.js';
 import { scrubBatchEvents } from './scrub-batch.js';
@@ -126,7 +126,8 @@ async function ingestScope(app: FastifyInstance, deps: IngestDeps): Promise<void
     };
     // The key is the session: in a partitioned queue a session's batches stay in order.
     // The parse goes along for a processor in this process (the embedded queue), so it is not parsed twice.
-    const decoded: DecodedBatch = { kind: 'replay-batch', events: scrubbed ?? events, jsonBytes };
+    const texts = scrubbed ? undefined : eventTexts(json, depth.eventSpans, events.length);
+    const decoded: DecodedBatch = { kind: 'replay-batch', events: scrubbed ?? events, jsonBytes, ...(texts ? { texts } : {}) };
     await deps.queue.publish(header.sessionId, encodeEnvelope(header, body), { value: decoded, bytes: jsonBytes });
     req.log.debug({ sessionId, seq, events: events.length }, 'batch acked');
     return reply.code(200).send({ accepted: events.length, sessionId: header.sessionId, seq });

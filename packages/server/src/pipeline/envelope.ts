@@ -30,6 +30,8 @@ export interface DecodedBatch {
   events: RrwebEvent[];
   /** Length of the batch's JSON text. */
   jsonBytes: number;
+  /** Each event's JSON text as sent, when known (not when the ingest scrubbed the batch). */
+  texts?: Buffer[];
 }
 
 export const isDecodedBatch = (value: unknown): value is DecodedBatch =>

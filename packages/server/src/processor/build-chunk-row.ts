@@ -3,6 +3,7 @@ import type { ChunkSegment, ChunkState, StoredChunk } from '../store/index.js';
 import { assembledGzipBytes, compressSegment, totalsOf, type SegmentTotals } from '../pipeline/gzip-segments.js';
 import { chunkStats } from './chunk-stats.js';
 import { deriveChunkEvents } from './derive-events.js';
+import { EventTexts } from './event-texts.js';
 import type { LiveChunk, SessionState } from './session-state.js';
 
 /** What of a chunk's events is in segments already, and the segments not yet stored. */
@@ -43,23 +44,22 @@ export function resumedEncoding(events: RrwebEvent[], json: Buffer, stored: Chun
 }
 
 /**
- * Appends the events added to a chunk since its last write as one segment: serialised and
- * compressed once, never rewritten (events stay in arrival order; readers sort them). Only
+ * Appends the events added to a chunk since its last write as one segment: their JSON (the
+ * text they arrived as, when `texts` has it) compressed once, never rewritten (events stay in arrival order; readers sort them). Only
  * when events left the chunk (the Meta events before a full snapshot, moved to the next
  * chunk) does the chunk start again from a new first segment; the old ones are then no
  * longer listed, so never read.
  */
-export async function encodeChunk(chunk: LiveChunk, gzipLevel: number, nextSegmentId: (above: number) => number): Promise<ChunkEncoding> {
+export async function encodeChunk(chunk: LiveChunk, gzipLevel: number, nextSegmentId: (above: number) => number,
+  texts: EventTexts = new EventTexts()): Promise<ChunkEncoding> {
   const events = chunk.events!;
   let encoding = chunk.encoding;
   const intact = encoding && encoding.events === events && events.length >= encoding.count
     && (encoding.count === 0 || events[encoding.count - 1] === encoding.last);
   if (!encoding || !intact) encoding = { events, count: 0, last: undefined, totals: undefined, segmentBytes: 0, segmentIds: [], unsent: [] };
   if (events.length > encoding.count) {
-    // One stringify of the new events as an array, its brackets swapped for what joins it on.
-    const array = JSON.stringify(encoding.count === 0 ? events : events.slice(encoding.count));
-    const json = encoding.count === 0 ? array.slice(0, -1) : `,${array.slice(1, -1)}`;
-    const segment = await compressSegment(Buffer.from(json), encoding.totals, gzipLevel);
+    const json = texts.join(encoding.count === 0 ? '[' : ',', events.slice(encoding.count));
+    const segment = await compressSegment(json, encoding.totals, gzipLevel);
     const id = nextSegmentId(encoding.segmentIds[encoding.segmentIds.length - 1] ?? 0);
     encoding.segmentIds.push(id);
     encoding.unsent.push({ id, bytes: segment.bytes });
@@ -79,8 +79,8 @@ export async function encodeChunk(chunk: LiveChunk, gzipLevel: number, nextSegme
  * rather than retrying it forever.
  */
 export async function buildChunkRow(session: SessionState, chunk: LiveChunk, gzipLevel: number, version: number,
-  nextSegmentId: (above: number) => number): Promise<StoredChunk> {
-  const encoding = await encodeChunk(chunk, gzipLevel, nextSegmentId);
+  nextSegmentId: (above: number) => number, texts: EventTexts): Promise<StoredChunk> {
+  const encoding = await encodeChunk(chunk, gzipLevel, nextSegmentId, texts);
   // Stats and derived events read the whole chunk, in time order (stable: equal timestamps keep rrweb's emit order).
   const events = [...chunk.events!].sort(byTime);
   const stats = chunkStats(events);

@@ -164,10 +164,30 @@ export function deadClicks(clicks: readonly ClickEvent[], events: readonly Rrweb
   const knownUntil = known.length ? known[known.length - 1].timestamp : 0;
   for (const click of clicks) {
     const windowEnd = click.timestamp + DEAD_CLICK_WINDOW_MS;
-    const reacted = known.some((e) => e.timestamp >= click.timestamp && e.timestamp <= windowEnd && isReaction(e));
-    if (reacted || knownUntil < windowEnd) continue;
+    if (knownUntil < windowEnd) continue;
+    // Events are in time order: look only at the click's window, not the whole chunk.
+    let reacted = false;
+    for (let i = firstAtOrAfter(known, click.timestamp); i < known.length && known[i].timestamp <= windowEnd; i++) {
+      if (isReaction(known[i])) {
+        reacted = true;
+        break;
+      }
+    }
+    if (reacted) continue;
     out.push({ ...click, id: `${ctx.chunkIndex}:dead_click:${out.length}`, kind: 'dead_click', severity: 'warning',
       label: `Dead click at ${Math.round(click.x)}, ${Math.round(click.y)}` });
   }
   return out;
+}
+
+/** Index of the first event at or after `timestamp` in events sorted by time. */
+function firstAtOrAfter(events: readonly RrwebEvent[], timestamp: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid].timestamp < timestamp) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -5,7 +5,7 @@ import { decompressChunk } from '../pipeline/gzip.js';
 import { validateBatch } from '../pipeline/validate-batch.js';
 
 export type BatchMessage =
-  | { ok: true; header: EnvelopeHeader; events: RrwebEvent[]; jsonBytes: number }
+  | { ok: true; header: EnvelopeHeader; events: RrwebEvent[]; jsonBytes: number; texts?: Buffer[] }
   | { ok: false; header: EnvelopeHeader | undefined; reason: string };
 
 /**
@@ -23,7 +23,10 @@ export async function readBatchMessage(message: Pick<QueueMessage, 'value' | 'de
   try {
     const decoded = decodeEnvelope(message.value);
     header = decoded.header;
-    if (isDecodedBatch(message.decoded)) return { ok: true, header, events: message.decoded.events, jsonBytes: message.decoded.jsonBytes };
+    if (isDecodedBatch(message.decoded)) {
+      const { events, jsonBytes, texts } = message.decoded;
+      return { ok: true, header, events, jsonBytes, ...(texts ? { texts } : {}) };
+    }
     const json = header.encoding === 'gzip' ? await decompressChunk(decoded.body, maxDecompressedBytes) : decoded.body;
     const check = validateBatch(JSON.parse(json.toString('utf8')), { maxEvents: Number.MAX_SAFE_INTEGER });
     if (!check.ok) return { ok: false, header, reason: `invalid batch: ${check.problems.join('; ')}` };

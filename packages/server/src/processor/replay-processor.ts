@@ -15,6 +15,7 @@ import { ProcessorHealth, type ProcessorStatus } from './processor-health.js';
 import { writeIsolated } from './write-isolated.js';
 import type { AssetCaptureSink } from '../assets/index.js';
 import { ErasedSessions } from './erased-sessions.js';
+import { EventTexts } from './event-texts.js';
 
 const sessionKey = (s: { projectId: string; sessionId: string }) => `${s.projectId}/${s.sessionId}`;
 
@@ -83,6 +84,8 @@ export class ReplayProcessor {
   readonly stats = { batches: 0, duplicates: 0, rejected: 0, erased: 0, events: 0, chunksWritten: 0, flushes: 0 };
   /** Sessions erased on request: their batches are dropped, what is held of them forgotten. */
   private readonly erased: ErasedSessions;
+  /** The text events arrived as, until written (so they are not serialised again). */
+  private readonly texts = new EventTexts();
 
   constructor(private readonly deps: ProcessorDeps) {
     this.now = deps.now ?? Date.now;
@@ -160,7 +163,7 @@ export class ReplayProcessor {
       this.stats.rejected++;
       return this.setAside([m], 'read', read.reason);
     }
-    const { header, events, jsonBytes } = read;
+    const { header, events, jsonBytes, texts } = read;
     if (this.erased.has(header.projectId, header.sessionId)) {
       this.stats.erased++;
       return;
@@ -187,6 +190,7 @@ export class ReplayProcessor {
       // memory cannot be trusted, so it goes, with everything it had not stored yet.
       return this.setAsideSession(session, [m], 'apply', `events could not be placed: ${(err as Error).message}`);
     }
+    if (texts) this.texts.remember(events, texts);
     this.stats.batches++;
     this.stats.events += events.length;
     this.deps.assets?.offer(header.projectId, header.sessionId, events);
@@ -334,7 +338,7 @@ export class ReplayProcessor {
 
   private buildRow(session: SessionState, chunk: LiveChunk): Promise<StoredChunk> {
     return buildChunkRow(session, chunk, this.deps.config.chunkGzipLevel, this.versions.next(chunk.stored?.version ?? 0),
-      (above) => this.versions.next(above));
+      (above) => this.versions.next(above), this.texts);
   }
 
   /**
