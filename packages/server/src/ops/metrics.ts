@@ -16,6 +16,7 @@ export class GoSightMetrics {
   private readonly chunksWritten: Counter;
   private readonly deadLetters: Counter<'stage'>;
   private readonly storeErrors: Counter<'operation'>;
+  private readonly batchesRead: Counter<'source'>;
 
   constructor(sources: HealthSources) {
     const registers = [this.registry];
@@ -34,6 +35,11 @@ export class GoSightMetrics {
     });
     this.storeErrors = new Counter({
       name: 'gosight_store_errors_total', help: 'Failed store calls of the processor (retried), by operation.', labelNames: ['operation'], registers,
+    });
+    this.batchesRead = new Counter({
+      name: 'gosight_processor_batches_read_total',
+      help: 'Batches the processor read, by source: "ingest" (the parse handed over by this process\'s ingest) or "queue" (gunzipped and parsed again from the queued bytes).',
+      labelNames: ['source'], registers,
     });
     new Gauge({
       name: 'gosight_processor_state', help: 'The processor\'s state: 1 for the current one.', labelNames: ['state'], registers,
@@ -63,6 +69,7 @@ export class GoSightMetrics {
       },
       deadLettered: (stage, count) => this.deadLetters.inc({ stage }, count),
       storeError: (operation) => this.storeErrors.inc({ operation }),
+      batchRead: (source) => this.batchesRead.inc({ source }),
     };
   }
 }

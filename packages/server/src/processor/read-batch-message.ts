@@ -5,7 +5,7 @@ import { decompressChunk } from '../pipeline/gzip.js';
 import { validateBatch } from '../pipeline/validate-batch.js';
 
 export type BatchMessage =
-  | { ok: true; header: EnvelopeHeader; events: RrwebEvent[]; jsonBytes: number; texts?: Buffer[] }
+  | { ok: true; header: EnvelopeHeader; events: RrwebEvent[]; jsonBytes: number; texts?: Buffer[]; handedOver: boolean }
   | { ok: false; header: EnvelopeHeader | undefined; reason: string };
 
 /**
@@ -25,12 +25,12 @@ export async function readBatchMessage(message: Pick<QueueMessage, 'value' | 'de
     header = decoded.header;
     if (isDecodedBatch(message.decoded)) {
       const { events, jsonBytes, texts } = message.decoded;
-      return { ok: true, header, events, jsonBytes, ...(texts ? { texts } : {}) };
+      return { ok: true, header, events, jsonBytes, ...(texts ? { texts } : {}), handedOver: true };
     }
     const json = header.encoding === 'gzip' ? await decompressChunk(decoded.body, maxDecompressedBytes) : decoded.body;
     const check = validateBatch(JSON.parse(json.toString('utf8')), { maxEvents: Number.MAX_SAFE_INTEGER });
     if (!check.ok) return { ok: false, header, reason: `invalid batch: ${check.problems.join('; ')}` };
-    return { ok: true, header, events: check.batch.events, jsonBytes: json.length };
+    return { ok: true, header, events: check.batch.events, jsonBytes: json.length, handedOver: false };
   } catch (err) {
     return { ok: false, header, reason: `unreadable message: ${(err as Error).message.slice(0, 300)}` };
   }

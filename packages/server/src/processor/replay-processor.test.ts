@@ -168,3 +168,35 @@ test('an erased session: what the processor holds is forgotten and deleted, and 
   assert.equal(await store.getManifest('p', erased), undefined, 'nothing of the erased session is written again');
   assert.deepEqual(await store.getChunkStates('p', erased), []);
 });
+
+test('a chunk grows by one segment per write, and a processor that resumes it from the store appends to it', async (t) => {
+  const queue = await FileQueue.open({ dir: tempDir('proc-q-segments'), segmentBytes: 1 << 20, logger });
+  const sid = randomUUID();
+  const first = new ReplayProcessor({ queue, store, deadLetters, logger, config });
+  await first.start();
+  t.after(() => queue.close());
+  await publish(queue, sid, 0, [meta(T, 'https://shop.test/'), full(T + 1)]);
+  await until('first write', async () => ((await store.getChunkStates('p', sid))[0]?.eventCount === 2 ? true : undefined));
+  await publish(queue, sid, 1, [click(T + 100), move(T + 150)]);
+  const [second] = await until('second write', async () => {
+    const states = await store.getChunkStates('p', sid);
+    return states[0]?.eventCount === 4 ? states : undefined;
+  });
+  assert.equal(second.segmentIds.length, 2, 'one segment per write');
+  await first.stop();
+
+  // Another processor (a restart): it loads the open chunk and appends, rather than writing it again.
+  const next = new ReplayProcessor({ queue, store, deadLetters, logger, config });
+  await next.start();
+  t.after(() => next.stop());
+  await publish(queue, sid, 2, [click(T + 50), move(T + 300)]); // one late event, one new
+  const [third] = await until('third write', async () => {
+    const states = await store.getChunkStates('p', sid);
+    return states[0]?.eventCount === 6 ? states : undefined;
+  });
+  assert.deepEqual(third.segmentIds.slice(0, 2), second.segmentIds, 'earlier segments kept as they are');
+  assert.equal(third.segmentIds.length, 3);
+  const events = await chunkEvents(sid, 0);
+  assert.deepEqual(events.map((e) => e.timestamp - T), [0, 1, 100, 150, 50, 300], 'arrival order: readers sort');
+  assert.equal(third.dataSize, Buffer.byteLength(JSON.stringify(events)));
+});

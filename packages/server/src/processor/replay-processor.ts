@@ -38,6 +38,8 @@ export interface ProcessorObserver {
   flushed?(seconds: number, chunks: number): void;
   deadLettered?(stage: DeadLetterStage, count: number): void;
   storeError?(operation: 'read' | 'write'): void;
+  /** A batch read: handed over by this process's ingest, or decoded from the queued bytes. */
+  batchRead?(source: 'ingest' | 'queue'): void;
 }
 
 export interface ProcessorDeps {
@@ -164,6 +166,7 @@ export class ReplayProcessor {
       return this.setAside([m], 'read', read.reason);
     }
     const { header, events, jsonBytes, texts } = read;
+    this.deps.observer?.batchRead?.(read.handedOver ? 'ingest' : 'queue');
     if (this.erased.has(header.projectId, header.sessionId)) {
       this.stats.erased++;
       return;
