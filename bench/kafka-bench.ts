@@ -35,7 +35,8 @@ export function kafkaTopology(processors: number): () => Promise<BenchTopology> 
       procs.push(api);
       // Let the consumer group settle so every processor owns partitions before the load.
       await new Promise((r) => setTimeout(r, 6_000));
-      return { name: `Kafka, ${processors} processor${processors > 1 ? 's' : ''}`, ingestUrl: ingest.url, apiUrl: api.url, pids: procs.map((p) => p.child.pid!), stop };
+      return { name: `Kafka, ${processors} processor${processors > 1 ? 's' : ''}`, ingestUrl: ingest.url, apiUrl: api.url, pids: procs.map((p) => p.child.pid!),
+        healthUrls: procs.slice(1, 1 + processors).map((p) => p.url), stop };
     } catch (err) {
       await stop();
       throw err;

@@ -19,12 +19,12 @@ export interface FileQueueOptions {
   maxBatchMessages?: number;
   /** Free space of the queue's filesystem; appends are refused while it is under its reserve. */
   disk?: DiskSpace;
-  /** Most bytes of publishers' decodings held for consumers (default 32 MiB). */
+  /** Most bytes of publishers' decodings held for consumers (default 64 MiB). */
   maxDecodedBytes?: number;
 }
 
 /** Enough for a few seconds of a busy server's batches; a consumer further behind decodes from disk. */
-const DEFAULT_MAX_DECODED_BYTES = 32 * 1024 * 1024;
+const DEFAULT_MAX_DECODED_BYTES = 64 * 1024 * 1024;
 
 interface PendingAppend {
   record: Buffer;
