@@ -285,16 +285,19 @@ export class ReplayProcessor {
     const due = [...this.sessions.values()]
       .map((session) => ({ session, chunks: session.dueChunks(now, this.deps.config.openChunkFlushMs, force) }))
       .filter((d) => d.chunks.length > 0);
-    // Rows are built (and gzipped on the thread pool) in parallel; a session whose rows
-    // cannot be built (say, events nested too deep to serialise) is set aside alone.
-    const built = await Promise.all(due.map(async ({ session, chunks }) => {
-      try {
-        return { session, chunks, rows: await Promise.all(chunks.map((c) => this.buildRow(session, c))) };
-      } catch (err) {
+    // Rows are built (and compressed on the thread pool) in parallel; a session whose rows
+    // cannot be built (say, events nested too deep to serialise) is set aside alone. Between
+    // sessions the event loop takes its I/O, so a flush of many sessions does not hold the
+    // ingest's requests back for all of them.
+    const building: Promise<{ session: SessionState; chunks: LiveChunk[]; rows: StoredChunk[] } | undefined>[] = [];
+    for (const { session, chunks } of due) {
+      building.push(Promise.all(chunks.map((c) => this.buildRow(session, c))).then((rows) => ({ session, chunks, rows }), async (err: unknown) => {
         await this.setAsideSession(session, [], 'store', `chunks could not be built: ${(err as Error).message}`);
         return undefined;
-      }
-    }));
+      }));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const built = await Promise.all(building);
     const ready = built.filter((b): b is NonNullable<typeof b> => b !== undefined);
     const strikes = {
       maxStrikes: MAX_WRITE_STRIKES,
