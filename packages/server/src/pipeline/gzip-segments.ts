@@ -48,10 +48,11 @@ export async function compressSegment(raw: Buffer, before: SegmentTotals | undef
 
 /**
  * The totals after `raw`, for appending to content compressed earlier (by this process or
- * another): its CRC-32, its length, and its last 32 KiB as the next part's dictionary.
+ * another): its CRC-32 (`crc`, known from where it is stored), its length, and its last
+ * 32 KiB as the next part's dictionary.
  */
-export function totalsOf(raw: Buffer): SegmentTotals {
-  return { crc: crc32(raw), rawBytes: raw.length, window: Buffer.from(raw.subarray(Math.max(0, raw.length - WINDOW_BYTES))) };
+export function totalsAfter(raw: Buffer, crc: number): SegmentTotals {
+  return { crc, rawBytes: raw.length, window: Buffer.from(raw.subarray(Math.max(0, raw.length - WINDOW_BYTES))) };
 }
 
 /**

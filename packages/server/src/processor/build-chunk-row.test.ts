@@ -85,7 +85,7 @@ test('a chunk loaded again from the store is appended to, not written again', as
   const first = await encodeChunk(chunk, 6, nextId);
   store.keep(first);
   const json = Buffer.from(store.read(first));
-  const stored = { segmentIds: first.segmentIds, compressedSize: 24 + first.segmentBytes } as ChunkState;
+  const stored = { segmentIds: first.segmentIds, compressedSize: 24 + first.segmentBytes, dataCrc: first.totals!.crc } as ChunkState;
   const loaded = JSON.parse(json.toString()) as RrwebEvent[];
   const again = chunkOf(loaded);
   again.encoding = resumedEncoding(loaded, json, stored);

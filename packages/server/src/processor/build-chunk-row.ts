@@ -1,6 +1,6 @@
 import type { RrwebEvent } from '@gosight/shared';
 import type { ChunkSegment, ChunkState, StoredChunk } from '../store/index.js';
-import { assembledGzipBytes, compressSegment, totalsOf, type SegmentTotals } from '../pipeline/gzip-segments.js';
+import { assembledGzipBytes, compressSegment, totalsAfter, type SegmentTotals } from '../pipeline/gzip-segments.js';
 import { chunkStats } from './chunk-stats.js';
 import { deriveChunkEvents } from './derive-events.js';
 import { EventTexts } from './event-texts.js';
@@ -36,7 +36,8 @@ export function resumedEncoding(events: RrwebEvent[], json: Buffer, stored: Chun
   if (stored.segmentIds.length === 0) return undefined;
   return {
     events, count: events.length, last: events[events.length - 1],
-    totals: totalsOf(json.subarray(0, json.length - TAIL_BYTES)),
+    // The row's CRC is the one the gzip trailer was checked against when `json` was inflated.
+    totals: totalsAfter(json.subarray(0, json.length - TAIL_BYTES), stored.dataCrc),
     segmentBytes: stored.compressedSize - assembledGzipBytes(0, TAIL_BYTES),
     segmentIds: [...stored.segmentIds],
     unsent: [],

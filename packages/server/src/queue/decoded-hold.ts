@@ -39,8 +39,4 @@ export class DecodedHold {
       this.bytes -= decoded.bytes;
     }
   }
-
-  get heldBytes(): number {
-    return this.bytes;
-  }
 }
