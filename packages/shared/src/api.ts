@@ -1,4 +1,5 @@
 /** JSON shapes of the read API (`/api/...`), shared by the server and the dashboard. */
+import type { DeviceClass, SearchMatch, SessionSearch } from './search.js';
 
 /** One row of `GET /api/sessions`. Times are epoch milliseconds. */
 export interface SessionSummary {
@@ -22,14 +23,24 @@ export interface SessionSummary {
   archived?: boolean;
   /** The user id the site passed to `GoSight.identify`, last one wins; empty when none. */
   userId?: string;
+  /** Browser and operating system names read from the user agent; empty when unknown. */
+  browser?: string;
+  os?: string;
+  deviceClass?: DeviceClass;
+  /**
+   * With search filters: why the session matched, the first moment for each filter that
+   * matches one (open the player there with `?t=<timestamp - startedAt>`).
+   */
+  matches?: SearchMatch[];
 }
 
 /**
  * Query of `GET /api/sessions`. All filters are optional and combine with AND.
  * `url` matches any page URL of the session (substring, case-insensitive);
- * `from`/`to` bound the start time (epoch ms); durations are in ms.
+ * `from`/`to` bound the start time (epoch ms); durations are in ms. The search filters
+ * (what happened in the session) are in search.ts.
  */
-export interface SessionListQuery {
+export interface SessionListQuery extends SessionSearch {
   limit?: number;
   offset?: number;
   url?: string;

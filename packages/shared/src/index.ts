@@ -5,3 +5,4 @@ export * from './session-events.js';
 export * from './privacy/index.js';
 export * from './assets/asset-refs.js';
 export * from './accounts-api.js';
+export * from './search.js';

@@ -37,15 +37,41 @@ export interface PageViewEvent extends SessionEventBase {
   viewportHeight: number;
 }
 
+/**
+ * The element a click hit, as the recording shows it: the nearest interactive element
+ * (link, button, form control, label, or an element with a widget role) at or above the
+ * node under the pointer, else that node. Text is what the replay shows: masked text
+ * (rrweb's `*`s) and form values are never taken.
+ */
+export interface ClickTarget {
+  /** Lower-case tag name. */
+  tag: string;
+  /** The `id` attribute; empty when none. */
+  id: string;
+  classes: string[];
+  /** Visible text (whitespace collapsed, at most 100 characters); empty when masked or none. */
+  text: string;
+  /** The `aria-label` attribute (or `title`, `alt`); empty when none or masked. */
+  ariaLabel: string;
+  /** Its path from the root: `html > body > form#checkout.card > button#pay.btn.primary`. */
+  selector: string;
+}
+
 /** A click, or a rage click (≥ 3 clicks within 1 s within 30 px), or a dead click (no DOM change within 2.5 s). */
 export interface ClickEvent extends SessionEventBase {
   kind: 'click' | 'rage_click' | 'dead_click';
+  /** Position in the viewport (CSS pixels), as recorded. */
   x: number;
   y: number;
+  /** Position in the page: the viewport position plus the document's scroll at the time. */
+  pageX?: number;
+  pageY?: number;
   /** rrweb node id of the clicked element (resolvable in the replay's mirror). */
   nodeId: number;
   /** Number of clicks in a rage click; 1 otherwise. */
   count: number;
+  /** The element clicked, when the chunk's snapshot holds it. */
+  target?: ClickTarget;
 }
 
 /** A console entry (kind `console` for log/info/warn/…, `error` for console.error and unhandled errors). */

@@ -1,16 +1,38 @@
 import {
   CONSOLE_PLUGIN_NAME, DEAD_CLICK_WINDOW_MS, EventType, IDENTIFY_TAG, IncrementalSource, INACTIVITY_THRESHOLD_MS, MOUSE_INTERACTION_CLICK,
   NETWORK_PLUGIN_NAME, RAGE_CLICK_MIN_CLICKS, RAGE_CLICK_RADIUS_PX, RAGE_CLICK_WINDOW_MS,
-  type ClickEvent, type ConsoleEvent, type ConsoleLevel, type NetworkEvent, type RrwebEvent, type SessionEvent,
+  type ClickEvent, type ClickTarget, type ConsoleEvent, type ConsoleLevel, type NetworkEvent, type RrwebEvent, type SessionEvent,
 } from '@gosight/shared';
 import type { ChunkActivity } from '../pipeline/activity.js';
 import { parseConsolePayload } from './parse-console.js';
 import { parseNetworkPayload } from './parse-network.js';
 import { capJson, capText, DERIVED_LIMITS, finiteOr } from './derived-limits.js';
+import { clickTarget, targetName } from './click-target.js';
+import { DomMirror } from './dom-mirror.js';
 
 export interface DerivedChunk {
   events: SessionEvent[];
   activity: ChunkActivity;
+  /** identify() calls in the chunk: searched, not shown on the timeline. */
+  identities: Identity[];
+  /** How far down each page of the chunk was seen: for scroll maps. */
+  scrolls: PageScroll[];
+}
+
+export interface Identity {
+  timestamp: number;
+  userId: string;
+  /** Traits as text, scalar values only. */
+  traits: Record<string, string>;
+}
+
+export interface PageScroll {
+  /** When the page was first seen in the chunk. */
+  timestamp: number;
+  url: string;
+  /** The lowest page pixel seen: scroll offset plus viewport height, at its greatest. */
+  depth: number;
+  viewportHeight: number;
 }
 
 export interface DeriveContext {
@@ -64,8 +86,11 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
   const clicks: ClickEvent[] = [];
   let url = ctx.previousUrl;
   const activity: ChunkActivity = { gaps: [] };
+  const identities: Identity[] = [];
+  const page = new PageTracker();
 
   for (const e of events) {
+    page.observe(e, url);
     if (isActive(e) && !(e.type === EventType.Meta && metaHref(e) === url)) {
       // A Meta with the current URL is a checkout (a periodic full snapshot), not navigation.
       if (activity.last !== undefined && e.timestamp - activity.last > INACTIVITY_THRESHOLD_MS) {
@@ -79,6 +104,7 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
       const href = typeof data.href === 'string' ? data.href : '';
       if (href && href !== url) {
         url = href;
+        page.observe(e, url);
         out.push({
           id: id('page_view'), kind: 'page_view', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex, label: capText(href, DERIVED_LIMITS.labelChars),
           severity: 'info', url: href, viewportWidth: finiteOr(data.width, 0), viewportHeight: finiteOr(data.height, 0),
@@ -88,9 +114,12 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
       if (data.source === IncrementalSource.MouseInteraction && data.type === MOUSE_INTERACTION_CLICK) {
         const x = finiteOr(data.x, 0);
         const y = finiteOr(data.y, 0);
+        const nodeId = finiteOr(data.id, 0);
+        const target = page.target(nodeId);
         const click: ClickEvent = {
           id: id('click'), kind: 'click', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex,
-          label: `Click at ${Math.round(x)}, ${Math.round(y)}`, severity: 'info', x, y, nodeId: finiteOr(data.id, 0), count: 1,
+          label: target ? capText(`Click on ${targetName(target)}`, DERIVED_LIMITS.labelChars) : `Click at ${Math.round(x)}, ${Math.round(y)}`,
+          severity: 'info', x, y, pageX: x + page.scrollX, pageY: y + page.scrollY, nodeId, count: 1, ...(target ? { target } : {}),
         };
         out.push(click);
         clicks.push(click);
@@ -110,7 +139,10 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
           } satisfies NetworkEvent);
         }
       }
-    } else if (e.type === EventType.Custom && data.tag !== IDENTIFY_TAG) {
+    } else if (e.type === EventType.Custom && data.tag === IDENTIFY_TAG) {
+      const identity = identityOf(e.timestamp, data.payload);
+      if (identity) identities.push(identity);
+    } else if (e.type === EventType.Custom) {
       // identify() is session metadata (the user id), not a moment on the timeline.
       const tag = typeof data.tag === 'string' ? data.tag : 'custom';
       out.push({
@@ -122,7 +154,88 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
   for (const rage of rageClicks(clicks, ctx.chunkIndex)) out.push(rage);
   for (const dead of deadClicks(clicks, events, ctx)) out.push(dead);
   out.sort((a, b) => a.timestamp - b.timestamp);
-  return { events: out, activity };
+  return { events: out, activity, identities, scrolls: page.scrolls() };
+}
+
+const MAX_TRAITS = 50;
+
+function identityOf(timestamp: number, payload: unknown): Identity | undefined {
+  const p = (payload ?? {}) as { userId?: unknown; traits?: unknown };
+  if (typeof p.userId !== 'string' && typeof p.userId !== 'number') return undefined;
+  const traits: Record<string, string> = {};
+  if (p.traits && typeof p.traits === 'object' && !Array.isArray(p.traits)) {
+    for (const [k, v] of Object.entries(p.traits).slice(0, MAX_TRAITS)) {
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') traits[k.slice(0, 100)] = String(v).slice(0, 256);
+    }
+  }
+  return { timestamp, userId: String(p.userId).slice(0, 256), traits };
+}
+
+/**
+ * What a chunk's DOM and scroll say at each moment: the element under a click (from a
+ * mirror built only once a click needs it) and the page's scroll, for page coordinates and
+ * scroll depth.
+ */
+class PageTracker {
+  scrollX = 0;
+  scrollY = 0;
+  private viewportHeight = 0;
+  private rootId: number | undefined;
+  private mirror: DomMirror | undefined;
+  /** Snapshot and mutations not yet applied to the mirror (most chunks need none). */
+  private pending: Record<string, unknown>[] = [];
+  private pendingSnapshot: unknown;
+  private readonly byUrl = new Map<string, PageScroll>();
+  private url = '';
+
+  observe(e: RrwebEvent, url: string): void {
+    this.url = url;
+    const data = (e.data ?? {}) as Record<string, unknown>;
+    if (e.type === EventType.Meta) {
+      this.viewportHeight = finiteOr(data.height, this.viewportHeight);
+    } else if (e.type === EventType.FullSnapshot) {
+      const node = data.node as { id?: unknown } | undefined;
+      this.rootId = typeof node?.id === 'number' ? node.id : undefined;
+      const offset = (data.initialOffset ?? {}) as { left?: unknown; top?: unknown };
+      this.scrollX = finiteOr(offset.left, 0);
+      this.scrollY = finiteOr(offset.top, 0);
+      this.mirror = undefined;
+      this.pendingSnapshot = data.node;
+      this.pending = [];
+    } else if (e.type === EventType.IncrementalSnapshot) {
+      if (data.source === IncrementalSource.Mutation) {
+        if (this.pendingSnapshot !== undefined || this.mirror) this.pending.push(data);
+      } else if (data.source === IncrementalSource.Scroll && data.id === this.rootId) {
+        this.scrollX = finiteOr(data.x, this.scrollX);
+        this.scrollY = finiteOr(data.y, this.scrollY);
+      } else if (data.source === IncrementalSource.ViewportResize) {
+        this.viewportHeight = finiteOr(data.height, this.viewportHeight);
+      }
+    }
+    if (this.url) {
+      const depth = this.scrollY + this.viewportHeight;
+      const seen = this.byUrl.get(this.url);
+      if (!seen) this.byUrl.set(this.url, { timestamp: e.timestamp, url: this.url, depth, viewportHeight: this.viewportHeight });
+      else if (depth > seen.depth) seen.depth = depth;
+    }
+  }
+
+  target(nodeId: number): ClickTarget | undefined {
+    if (this.pendingSnapshot !== undefined) {
+      this.mirror = new DomMirror();
+      this.mirror.reset(this.pendingSnapshot);
+      this.pendingSnapshot = undefined;
+    }
+    if (!this.mirror) return undefined;
+    for (const mutation of this.pending) this.mirror.applyMutation(mutation);
+    this.pending = [];
+    return clickTarget(this.mirror, nodeId);
+  }
+
+  scrolls(): PageScroll[] {
+    return [...this.byUrl.values()].filter((s) => s.viewportHeight > 0)
+      .map((s) => ({ ...s, url: capText(s.url, DERIVED_LIMITS.labelChars), depth: Math.round(s.depth) }));
+  }
 }
 
 function consoleEvent(id: (kind: string) => string, chunkIndex: number, timestamp: number,
@@ -136,6 +249,8 @@ function consoleEvent(id: (kind: string) => string, chunkIndex: number, timestam
   };
 }
 
+const where = (click: ClickEvent): string => (click.target ? `on ${targetName(click.target)}` : `at ${Math.round(click.x)}, ${Math.round(click.y)}`);
+
 /** ≥ 3 clicks within 1 s, each within 30 px of the first: one rage click at the first. */
 export function rageClicks(clicks: readonly ClickEvent[], chunkIndex: number): ClickEvent[] {
   const out: ClickEvent[] = [];
@@ -148,7 +263,7 @@ export function rageClicks(clicks: readonly ClickEvent[], chunkIndex: number): C
     const count = j - i;
     if (count >= RAGE_CLICK_MIN_CLICKS) {
       out.push({ ...first, id: `${chunkIndex}:rage_click:${out.length}`, kind: 'rage_click', count, severity: 'warning',
-        label: `Rage click: ${count} clicks at ${Math.round(first.x)}, ${Math.round(first.y)}` });
+        label: capText(`Rage click: ${count} clicks ${where(first)}`, DERIVED_LIMITS.labelChars) });
       i = j;
     } else {
       i++;
@@ -175,7 +290,7 @@ export function deadClicks(clicks: readonly ClickEvent[], events: readonly Rrweb
     }
     if (reacted) continue;
     out.push({ ...click, id: `${ctx.chunkIndex}:dead_click:${out.length}`, kind: 'dead_click', severity: 'warning',
-      label: `Dead click at ${Math.round(click.x)}, ${Math.round(click.y)}` });
+      label: capText(`Dead click ${where(click)}`, DERIVED_LIMITS.labelChars) });
   }
   return out;
 }
