@@ -2,7 +2,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { ClickHouseChunkStore, createClickHouseClient, type StoredChunk } from '../store/index.js';
+import { ClickHouseChunkStore, createClickHouseClient, NO_INDEX_CHANGE, type StoredChunk } from '../store/index.js';
 import { FsColdStore } from '../coldstore/index.js';
 import { silentLogger, tempDir } from '../../testing/test-support.js';
 import { segmentsOf } from '../../testing/chunk-segments.js';
@@ -31,6 +31,7 @@ async function storeSession(ageDays: number, chunks = 3, sessionId: string = ran
       ...await segmentsOf(events, 2), eventCount: 2, hasFullSnapshot: true, hasErrors: false, hasNetwork: false,
       batchSeqs: [i], clickCount: 0, errorCount: 0, rageClickCount: 0, deadClickCount: 0, pageUrls: [`https://a.test/${i}`],
       viewportWidth: 800, viewportHeight: 600, userAgent: 'UA', userId: '', version: 1,
+      indexChange: NO_INDEX_CHANGE,
       derivedEvents: [{ id: `${i}:page_view:0`, kind: 'page_view', timestamp: start + i * 60_000, chunkIndex: i, label: `https://a.test/${i}`, severity: 'info', url: `https://a.test/${i}`, viewportWidth: 800, viewportHeight: 600 }],
       activity: { first: start + i * 60_000, last: start + i * 60_000, gaps: [] },
     };

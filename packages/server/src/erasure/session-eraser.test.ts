@@ -1,7 +1,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { ClickHouseChunkStore, createClickHouseClient, MemoryDeadLetterStore, type StoredChunk } from '../store/index.js';
+import { ClickHouseChunkStore, createClickHouseClient, MemoryDeadLetterStore, NO_INDEX_CHANGE, type StoredChunk } from '../store/index.js';
 import { FsColdStore } from '../coldstore/index.js';
 import { AssetLibrary } from '../assets/index.js';
 import { Accounts, MemoryAccountStore } from '../accounts/index.js';
@@ -23,7 +23,7 @@ function chunk(projectId: string, sessionId: string, index: number, userId: stri
     projectId, sessionId, index, timestampStart: at, timestampEnd: at + 1_000, dataSize: 10,
     newSegments: [{ id: 1, bytes: Buffer.from(`seg-${sessionId}-${index}`) }], segmentIds: [1], dataCrc: 0, compressedSize: 8, eventCount: 3, hasFullSnapshot: index === 0, hasErrors: false, hasNetwork: false, batchSeqs: [index], clickCount: 0,
     errorCount: 0, rageClickCount: 0, deadClickCount: 0, pageUrls: ['https://shop.test/'], viewportWidth: 800, viewportHeight: 600,
-    userAgent: 'test', userId, derivedEvents: [], activity: { gaps: [] }, version: 1,
+    userAgent: 'test', userId, derivedEvents: [], indexChange: NO_INDEX_CHANGE, activity: { gaps: [] }, version: 1,
   };
 }
 

@@ -1,8 +1,9 @@
 import type { RrwebEvent } from '@gosight/shared';
-import type { ChunkSegment, ChunkState, StoredChunk } from '../store/index.js';
+import type { ChunkSegment, ChunkState, IndexedEvent, StoredChunk } from '../store/index.js';
 import { assembledGzipBytes, compressSegment, totalsAfter, type SegmentTotals } from '../pipeline/gzip-segments.js';
 import { chunkStats } from './chunk-stats.js';
-import { deriveChunkEvents } from './derive-events.js';
+import { deriveChunkEvents, type DerivedChunk } from './derive-events.js';
+import { indexChange, indexEntries } from './index-entries.js';
 import { EventTexts } from './event-texts.js';
 import type { LiveChunk, SessionState } from './session-state.js';
 
@@ -73,6 +74,21 @@ export async function encodeChunk(chunk: LiveChunk, gzipLevel: number, nextSegme
   return encoding;
 }
 
+/** A chunk's derived events and its search index rows, from its events sorted by time. */
+function deriveForIndex(session: SessionState, index: number, sorted: RrwebEvent[]): { derived: DerivedChunk; entries: IndexedEvent[] } {
+  const previousUrl = session.lastUrlBefore(index);
+  const derived = deriveChunkEvents(sorted, { chunkIndex: index, previousUrl, following: session.eventsAfter(index) });
+  return { derived, entries: indexEntries(derived, previousUrl) };
+}
+
+/**
+ * What the search index holds for a chunk loaded from the store (its rows as its last write
+ * left them), so the next write changes only what differs.
+ */
+export function indexedRowsOf(session: SessionState, index: number, events: RrwebEvent[]): Map<string, string> {
+  return indexChange(deriveForIndex(session, index, [...events].sort(byTime)).entries, undefined).next;
+}
+
 /**
  * The store row of a chunk: its new segment (compressed on the thread pool), its stats and
  * derived session events. Throws if the events cannot be serialised (nested too deep for
@@ -85,11 +101,9 @@ export async function buildChunkRow(session: SessionState, chunk: LiveChunk, gzi
   // Stats and derived events read the whole chunk, in time order (stable: equal timestamps keep rrweb's emit order).
   const events = [...chunk.events!].sort(byTime);
   const stats = chunkStats(events);
-  const derived = deriveChunkEvents(events, {
-    chunkIndex: chunk.index,
-    previousUrl: session.lastUrlBefore(chunk.index),
-    following: session.eventsAfter(chunk.index),
-  });
+  const { derived, entries } = deriveForIndex(session, chunk.index, events);
+  const { change, next } = indexChange(entries, chunk.indexed);
+  chunk.indexing = next;
   const count = (kind: string) => derived.events.filter((e) => e.kind === kind).length;
   return {
     projectId: session.projectId,
@@ -113,6 +127,7 @@ export async function buildChunkRow(session: SessionState, chunk: LiveChunk, gzi
     deadClickCount: count('dead_click'),
     pageUrls: stats.pageUrls,
     derivedEvents: derived.events,
+    indexChange: change,
     activity: derived.activity,
     viewportWidth: stats.viewportWidth,
     viewportHeight: stats.viewportHeight,

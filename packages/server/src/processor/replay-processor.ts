@@ -5,7 +5,7 @@ import type { QueueBacklog, QueueMessage, QueueSubscription, ReplayQueue } from 
 import type { ChunkState, ChunkWriter, DeadLetter, DeadLetterStore, StoredChunk } from '../store/index.js';
 import { decodeEnvelope } from '../pipeline/envelope.js';
 import { decompressChunk } from '../pipeline/gzip.js';
-import { buildChunkRow, resumedEncoding } from './build-chunk-row.js';
+import { buildChunkRow, indexedRowsOf, resumedEncoding } from './build-chunk-row.js';
 import { readBatchMessage } from './read-batch-message.js';
 import { SessionState, type LiveChunk } from './session-state.js';
 import { summarizeSession } from './session-summary.js';
@@ -223,7 +223,7 @@ export class ReplayProcessor {
         if (!gz) throw new Error('listed but has no data');
         const json = await decompressChunk(gz, this.deps.config.maxChunkBytes + this.deps.config.maxDecompressedBytes);
         const events = JSON.parse(json.toString('utf8')) as RrwebEvent[];
-        session.setChunkEvents(index, events, resumedEncoding(events, json, session.chunks[index].stored!));
+        session.setChunkEvents(index, events, resumedEncoding(events, json, session.chunks[index].stored!), indexedRowsOf(session, index, events));
       } catch (err) {
         return { ok: false, reason: `stored chunk ${index} cannot be read: ${(err as Error).message}` };
       }
@@ -314,7 +314,7 @@ export class ReplayProcessor {
         continue;
       }
       chunks.forEach((chunk, i) => {
-        const { newSegments: _segments, derivedEvents: _events, activity: _activity, ...state } = rows[i];
+        const { newSegments: _segments, derivedEvents: _events, activity: _activity, indexChange: _indexChange, ...state } = rows[i];
         session.markWritten(chunk, state satisfies ChunkState);
       });
       written += chunks.length;

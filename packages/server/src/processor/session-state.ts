@@ -17,6 +17,10 @@ export interface LiveChunk extends PlacementChunk {
   bytes: number;
   /** What of its events is in segments, while its events are held (build-chunk-row.ts). */
   encoding?: ChunkEncoding;
+  /** The search index rows its last stored write left (key → signature), when known. */
+  indexed?: Map<string, string>;
+  /** The index rows of the write being made: become `indexed` once it is stored. */
+  indexing?: Map<string, string>;
 }
 
 /** The store holds chunk indexes as UInt16. */
@@ -80,9 +84,10 @@ export class SessionState {
   }
 
   /** Holds a stored chunk's events again, and where its segments stand (to append to them). */
-  setChunkEvents(index: number, events: RrwebEvent[], encoding: ChunkEncoding | undefined): void {
+  setChunkEvents(index: number, events: RrwebEvent[], encoding: ChunkEncoding | undefined, indexed: Map<string, string>): void {
     this.chunks[index].events = events;
     this.chunks[index].encoding = encoding;
+    this.chunks[index].indexed = indexed;
   }
 
   /**
@@ -148,9 +153,13 @@ export class SessionState {
     chunk.dirtySince = undefined;
     chunk.bytes = state.dataSize;
     if (chunk.encoding) chunk.encoding.unsent = [];
+    chunk.indexed = chunk.indexing;
+    chunk.indexing = undefined;
     if (chunk.index < this.chunks.length - 1) {
       chunk.events = undefined;
       chunk.encoding = undefined;
+      // Loading it again derives what its index holds from its events.
+      chunk.indexed = undefined;
     }
     this.summaryDirty = true;
     this.writeStrikes = 0;

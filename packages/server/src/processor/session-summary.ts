@@ -1,4 +1,5 @@
 import type { ChunkState, SessionRecord } from '../store/index.js';
+import { describeDevice } from './device.js';
 
 /** URLs kept for search; a session that visits more pages is still counted in full. */
 const MAX_PAGE_URLS = 200;
@@ -17,6 +18,7 @@ export function summarizeSession(chunks: readonly ChunkState[], version: number)
   }
   const sum = (pick: (c: ChunkState) => number) => chunks.reduce((n, c) => n + pick(c), 0);
   const withViewport = chunks.find((c) => c.viewportWidth > 0);
+  const userAgent = chunks.find((c) => c.userAgent)?.userAgent ?? '';
   return {
     sessionId: first.sessionId,
     projectId: first.projectId,
@@ -32,7 +34,8 @@ export function summarizeSession(chunks: readonly ChunkState[], version: number)
     deadClickCount: sum((c) => c.deadClickCount),
     eventCount: sum((c) => c.eventCount),
     chunkCount: chunks.length,
-    userAgent: chunks.find((c) => c.userAgent)?.userAgent ?? '',
+    userAgent,
+    ...describeDevice(userAgent, withViewport?.viewportWidth ?? 0),
     userId: [...chunks].reverse().find((c) => c.userId)?.userId ?? '',
     viewportWidth: withViewport?.viewportWidth ?? 0,
     viewportHeight: withViewport?.viewportHeight ?? 0,

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import type { ChunkStore, SessionRecord, StoredChunk } from './chunk-store.js';
+import { NO_INDEX_CHANGE } from './event-index.js';
+import { runSearchContract } from './search/search-contract.js';
 import { segmentsOf } from '../../testing/chunk-segments.js';
 
 // Recent times: rows older than the 90-day TTL may vanish at any merge.
@@ -16,6 +18,8 @@ export function runChunkStoreContract(name: string, open: () => Promise<ChunkSto
   let storePromise: Promise<ChunkStore> | undefined;
   const store = () => (storePromise ??= open());
   after(async () => (await storePromise)?.close());
+
+  runSearchContract(name, store);
 
   test(`${name}: migrate is idempotent`, async () => {
     const s = await store();
@@ -270,6 +274,7 @@ function chunk(over: Partial<StoredChunk> & { sessionId: string; index: number }
     rageClickCount: 0,
     deadClickCount: 0,
     derivedEvents: [],
+    indexChange: NO_INDEX_CHANGE,
     activity: { gaps: [] },
     version: 1,
     ...over,

@@ -3,6 +3,7 @@ import type {
 } from '@gosight/shared';
 import type { ChunkActivity } from '../pipeline/activity.js';
 import type { ArchiveCandidate, ArchiveRecord } from './archive-record.js';
+import type { ChunkIndexChange } from './event-index.js';
 
 /**
  * A piece of a chunk's bytes, written once and never rewritten: raw-deflate blocks ending
@@ -22,6 +23,8 @@ export interface StoredChunk extends ChunkState {
   newSegments: ChunkSegment[];
   /** Session events derived from the chunk (page views, clicks, errors, …). */
   derivedEvents: SessionEvent[];
+  /** What this write changes in the search index (event-index.ts). */
+  indexChange: ChunkIndexChange;
   /** User activity in the chunk, for inactive ranges. */
   activity: ChunkActivity;
 }
@@ -88,13 +91,16 @@ export interface ChunkWriter {
   writeSessions(sessions: SessionRecord[]): Promise<void>;
   /** Sessions marked erased at or after `since` (epoch ms). */
   erasedSince(since: number): Promise<ErasedSession[]>;
-  /** Deletes every row of a session: chunks, derived events, summary and archive record. */
+  /** Deletes every row of a session: chunks, derived events, index, summary and archive record. */
   deleteSession(projectId: string, sessionId: string): Promise<void>;
 }
 
 /** What the read API needs (hot sessions; `ArchiveAwareReader` adds cold storage). */
 export interface SessionReader {
-  /** Sessions of a project matching the query's filters, in its order (newest first by default). */
+  /**
+   * Sessions of a project matching the query's filters, in its order (newest first by
+   * default). With search filters (what happened), each row says where it matched.
+   */
   listSessions(projectId: string, query: ListSessionsQuery): Promise<SessionListResponse>;
   /** The session's chunk list for the player, or undefined if it has no chunk. */
   getManifest(projectId: string, sessionId: string): Promise<ReplayManifest | undefined>;

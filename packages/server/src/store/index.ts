@@ -9,3 +9,5 @@ export { ClickHouseDeadLetterStore } from './clickhouse/clickhouse-dead-letter-s
 export { MemoryDeadLetterStore } from './memory/memory-dead-letter-store.js';
 export { createClickHouseClient, describeTarget, type ClickHouseTarget } from './clickhouse/create-client.js';
 export { MemoryChunkStore } from './memory/memory-chunk-store.js';
+export type { ChunkIndexChange, IndexedEvent, IndexedKind } from './event-index.js';
+export { NO_INDEX_CHANGE } from './event-index.js';

@@ -1,5 +1,8 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import type { ReplayManifest, SessionEvent, SessionEventsResponse, SessionListResponse, SessionSummary } from '@gosight/shared';
+import type { DeviceClass, ReplayManifest, SessionEvent, SessionEventsResponse, SessionListResponse, SessionSummary } from '@gosight/shared';
+import type { IndexedKind } from '../event-index.js';
+import { explainMatches, explainOnly, momentConditions, type IndexedMoment, type MomentCondition } from '../search/moment-conditions.js';
+import { momentSql } from './moment-sql.js';
 import type { ChunkActivity } from '../../pipeline/activity.js';
 import { chunkGzip, manifestOf, sessionEventsOf } from '../replay-assembly.js';
 import type { ChunkState, ChunkStore, ErasedSession, ListSessionsQuery, SessionRecord, StoredChunk } from '../chunk-store.js';
@@ -38,6 +41,8 @@ export class ClickHouseChunkStore implements ChunkStore {
     // Segments first: a row never lists a segment that is not stored.
     await this.q.insertBytes('replay_segments', SEGMENT_COLUMNS, chunks.flatMap((c) => c.newSegments.map((segment) =>
       [c.projectId, c.sessionId, c.index, segment.id, segment.bytes, new Date(c.timestampStart).toISOString().slice(0, 10)])));
+    // The index before the rows: a moment is searchable no later than its chunk is readable.
+    await this.q.insert('replay_event_index', chunks.flatMap(indexRows), INDEX_COLUMNS);
     await this.q.insert('replay_chunks', chunks.map((c) => ({
         session_id: c.sessionId,
         project_id: c.projectId,
@@ -88,19 +93,57 @@ export class ClickHouseChunkStore implements ChunkStore {
         user_id: s.userId ?? '',
         viewport_width: s.viewportWidth,
         viewport_height: s.viewportHeight,
+        browser: s.browser ?? '',
+        os: s.os ?? '',
+        device_class: s.deviceClass ?? '',
         version: s.version,
       })), SESSION_COLUMNS);
   }
 
   async listSessions(projectId: string, query: ListSessionsQuery): Promise<SessionListResponse> {
-    const { where, orderBy, params } = sessionListSql(projectId, query);
-    const rows = await this.q.rows<SessionRow>(
-      `SELECT ${SESSION_SELECT} FROM ${this.db}.replay_sessions FINAL
-       WHERE ${where} ORDER BY ${orderBy}
-       LIMIT {limit:UInt32} OFFSET {offset:UInt32}`, params);
-    const [count] = await this.q.rows<{ total: string }>(
-      `SELECT count() AS total FROM ${this.db}.replay_sessions FINAL WHERE ${where}`, params);
-    return { sessions: rows.map(toSummary), total: Number(count?.total ?? 0), limit: query.limit, offset: query.offset };
+    const list = sessionListSql(projectId, query);
+    const conditions = momentConditions(query);
+    // Each moment condition keeps the sessions with a matching moment in the index.
+    const clauses = [list.where];
+    const params = { ...list.params };
+    conditions.filter((c) => !explainOnly(c) && c.filter !== 'visited').forEach((c, i) => {
+      const m = momentSql(c, `m${i}_`);
+      clauses.push(`session_id IN (SELECT session_id FROM ${this.db}.replay_event_index FINAL WHERE project_id = {projectId:String} AND ${m.sql})`);
+      Object.assign(params, m.params);
+    });
+    const where = clauses.join(' AND ');
+    const [rows, [count]] = await Promise.all([
+      this.q.rows<SessionRow>(`SELECT ${SESSION_SELECT} FROM ${this.db}.replay_sessions FINAL
+        WHERE ${where} ORDER BY ${list.orderBy} LIMIT {limit:UInt32} OFFSET {offset:UInt32}`, params),
+      this.q.rows<{ total: string }>(`SELECT count() AS total FROM ${this.db}.replay_sessions FINAL WHERE ${where}`, params),
+    ]);
+    const sessions = rows.map(toSummary);
+    if (conditions.length > 0 && sessions.length > 0) {
+      const moments = await this.candidateMoments(projectId, sessions.map((s) => s.sessionId), conditions);
+      for (const s of sessions) s.matches = explainMatches(conditions, moments.get(s.sessionId) ?? []);
+    }
+    return { sessions, total: Number(count?.total ?? 0), limit: query.limit, offset: query.offset };
+  }
+
+  /** The moments of these sessions that satisfy a condition, in time order: what explains each match. */
+  private async candidateMoments(projectId: string, sessionIds: string[], conditions: MomentCondition[]): Promise<Map<string, IndexedMoment[]>> {
+    const params: Record<string, unknown> = { projectId, ids: sessionIds };
+    const any = conditions.map((c, i) => {
+      const m = momentSql(c, `m${i}_`);
+      Object.assign(params, m.params);
+      return `(${m.sql})`;
+    }).join(' OR ');
+    const rows = await this.q.rows<IndexRow>(
+      `SELECT ${INDEX_SELECT} FROM ${this.db}.replay_event_index FINAL
+       WHERE project_id = {projectId:String} AND session_id IN {ids:Array(UUID)} AND (${any})
+       ORDER BY session_id, ts, chunk_index, event_key LIMIT ${MOMENTS_PER_KIND} BY session_id, kind`, params);
+    const bySession = new Map<string, IndexedMoment[]>();
+    for (const r of rows) {
+      let list = bySession.get(r.sid);
+      if (!list) bySession.set(r.sid, (list = []));
+      list.push(toMoment(r));
+    }
+    return bySession;
   }
 
   async getSessionEvents(projectId: string, sessionId: string): Promise<SessionEventsResponse | undefined> {
@@ -211,7 +254,7 @@ export class ClickHouseChunkStore implements ChunkStore {
   }
 
   async deleteSession(projectId: string, sessionId: string): Promise<void> {
-    for (const table of ['replay_chunks', 'replay_segments', 'replay_sessions', 'replay_archives']) {
+    for (const table of ['replay_chunks', 'replay_segments', 'replay_event_index', 'replay_sessions', 'replay_archives']) {
       await this.q.command(`DELETE FROM ${this.db}.${table} WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}`,
         { projectId, sessionId });
     }
@@ -252,8 +295,36 @@ const CHUNK_COLUMNS = [
 const SESSION_COLUMNS = [
   'session_id', 'project_id', 'started_at', 'ended_at', 'duration_ms', 'first_url', 'page_count', 'click_count',
   'error_count', 'rage_click_count', 'dead_click_count', 'page_urls', 'event_count', 'chunk_count', 'user_agent',
-  'user_id', 'viewport_width', 'viewport_height', 'version',
+  'user_id', 'viewport_width', 'viewport_height', 'browser', 'os', 'device_class', 'version',
 ] as const;
+
+const INDEX_COLUMNS = [
+  'project_id', 'session_id', 'chunk_index', 'event_key', 'kind', 'ts', 'url', 'label', 'text', 'el_tag', 'el_id', 'el_classes',
+  'el_label', 'el_selector', 'x', 'y', 'viewport_width', 'viewport_height', 'depth', 'level', 'method', 'status', 'request_url',
+  'props', 'version', 'is_deleted',
+] as const;
+
+/** How many moments of each kind per session explain a match (a sequence of page views needs several). */
+const MOMENTS_PER_KIND = 200;
+
+/** A chunk's index change as rows: upserts, and removals as rows marked deleted. */
+function indexRows(c: StoredChunk): Record<string, unknown>[] {
+  const common = { project_id: c.projectId, session_id: c.sessionId, chunk_index: c.index, version: c.version };
+  const upserts = c.indexChange.upserts.map((e) => ({
+    ...common, event_key: e.key, kind: e.kind, ts: e.timestamp, url: e.url, label: e.label, text: e.text, el_tag: e.tag,
+    el_id: e.elementId, el_classes: e.classes, el_label: e.ariaLabel, el_selector: e.selector, x: e.x, y: e.y,
+    viewport_width: clampUInt16(e.viewportWidth), viewport_height: clampUInt16(e.viewportHeight), depth: Math.max(0, Math.min(e.depth, 4_294_967_295)),
+    level: e.level, method: e.method, status: clampUInt16(e.status), request_url: e.requestUrl, props: e.props, is_deleted: 0,
+  }));
+  // A removal names the key; its kind and time come from the key (`kind:timestamp:rank`), as the sort key needs them.
+  const removals = c.indexChange.removedKeys.map((k) => {
+    const [kind, ts] = k.split(':');
+    return { ...common, event_key: k, kind, ts: Number(ts), is_deleted: 1 };
+  });
+  return [...upserts, ...removals];
+}
+
+const clampUInt16 = (n: number): number => Math.max(0, Math.min(Math.round(n), 65_535));
 
 const CHUNK_STATE_SELECT = `toString(session_id) AS sid, project_id, chunk_index,
   toUnixTimestamp64Milli(timestamp_start) AS ts_start, toUnixTimestamp64Milli(timestamp_end) AS ts_end,
@@ -264,7 +335,24 @@ const CHUNK_STATE_SELECT = `toString(session_id) AS sid, project_id, chunk_index
 const SESSION_SELECT = `toString(session_id) AS sid, project_id,
   toUnixTimestamp64Milli(started_at) AS started, toUnixTimestamp64Milli(ended_at) AS ended, duration_ms, first_url,
   page_count, click_count, error_count, rage_click_count, dead_click_count, event_count, chunk_count, user_agent,
-  viewport_width, viewport_height, archived, user_id`;
+  viewport_width, viewport_height, archived, user_id, browser, os, device_class`;
+
+const INDEX_SELECT = `toString(session_id) AS sid, chunk_index, event_key, kind, toUnixTimestamp64Milli(ts) AS t, url, label, text,
+  el_tag, el_id, el_classes, el_label, el_selector, x, y, viewport_width, viewport_height, depth, level, method, status, request_url, props`;
+
+interface IndexRow {
+  sid: string; chunk_index: Num; event_key: string; kind: string; t: Num; url: string; label: string; text: string;
+  el_tag: string; el_id: string; el_classes: string[]; el_label: string; el_selector: string; x: Num; y: Num;
+  viewport_width: Num; viewport_height: Num; depth: Num; level: string; method: string; status: Num; request_url: string;
+  props: Record<string, string>;
+}
+
+const toMoment = (r: IndexRow): IndexedMoment => ({
+  key: r.event_key, kind: r.kind as IndexedKind, timestamp: Number(r.t), chunkIndex: Number(r.chunk_index), url: r.url, label: r.label,
+  text: r.text, tag: r.el_tag, elementId: r.el_id, classes: r.el_classes, ariaLabel: r.el_label, selector: r.el_selector,
+  x: Number(r.x), y: Number(r.y), viewportWidth: Number(r.viewport_width), viewportHeight: Number(r.viewport_height),
+  depth: Number(r.depth), level: r.level, method: r.method, status: Number(r.status), requestUrl: r.request_url, props: r.props,
+});
 
 // 64-bit integers arrive as strings in JSON output; Number() normalises both.
 type Num = number | string;
@@ -281,7 +369,7 @@ interface SessionRow {
   sid: string; project_id: string; started: Num; ended: Num; duration_ms: Num; first_url: string;
   page_count: Num; click_count: Num; error_count: Num; rage_click_count: Num; dead_click_count: Num;
   event_count: Num; chunk_count: Num; user_agent: string; archived: Num; user_id: string;
-  viewport_width: Num; viewport_height: Num;
+  viewport_width: Num; viewport_height: Num; browser: string; os: string; device_class: string;
 }
 
 const toChunkState = (r: ChunkRow): ChunkState => ({
@@ -330,4 +418,7 @@ const toSummary = (r: SessionRow): SessionSummary => ({
   viewportHeight: Number(r.viewport_height),
   archived: Number(r.archived) === 1,
   userId: r.user_id,
+  browser: r.browser,
+  os: r.os,
+  ...(r.device_class ? { deviceClass: r.device_class as DeviceClass } : {}),
 });

@@ -212,4 +212,51 @@ export const MIGRATIONS: Migration[] = [
         ADD COLUMN IF NOT EXISTS data_crc UInt32 DEFAULT 0`,
     ],
   },
+  {
+    version: 9,
+    description: 'search by what happened: an index of the moments of each session; browser, OS and device class',
+    statements: (db) => [
+      // One row per moment (page view, click, console entry, request, custom event, identify,
+      // scroll depth per page), written as its chunk changes: a row replaced by a higher
+      // version, or removed by a row with is_deleted = 1 (a moment that left its chunk).
+      // Sorted by kind first: every search reads one kind.
+      `CREATE TABLE IF NOT EXISTS ${db}.replay_event_index (
+        project_id       String,
+        session_id       UUID,
+        chunk_index      UInt16,
+        event_key        String,
+        kind             LowCardinality(String),
+        ts               DateTime64(3, 'UTC'),
+        url              String,
+        label            String,
+        text             String,
+        el_tag           LowCardinality(String),
+        el_id            String,
+        el_classes       Array(String),
+        el_label         String,
+        el_selector      String,
+        x                Int32,
+        y                Int32,
+        viewport_width   UInt16,
+        viewport_height  UInt16,
+        depth            UInt32,
+        level            LowCardinality(String),
+        method           LowCardinality(String),
+        status           UInt16,
+        request_url      String,
+        props            Map(String, String),
+        version          UInt64,
+        is_deleted       UInt8,
+        event_date       Date DEFAULT toDate(ts)
+      )
+      ENGINE = ReplacingMergeTree(version, is_deleted)
+      PARTITION BY toYYYYMM(event_date)
+      ORDER BY (project_id, kind, session_id, chunk_index, event_key)
+      TTL event_date + INTERVAL ${HOT_RETENTION_DAYS} DAY`,
+      `ALTER TABLE ${db}.replay_sessions
+        ADD COLUMN IF NOT EXISTS browser LowCardinality(String) DEFAULT '',
+        ADD COLUMN IF NOT EXISTS os LowCardinality(String) DEFAULT '',
+        ADD COLUMN IF NOT EXISTS device_class LowCardinality(String) DEFAULT ''`,
+    ],
+  },
 ];

@@ -1,4 +1,4 @@
-import type { SessionSort } from '@gosight/shared';
+import { urlPatternRegex, type SessionSort } from '@gosight/shared';
 import type { ListSessionsQuery } from '../chunk-store.js';
 
 const ORDER_BY: Record<SessionSort, string> = {
@@ -39,5 +39,43 @@ export function sessionListSql(projectId: string, q: ListSessionsQuery): { where
   }
   if (q.hasErrors) clauses.push('error_count > 0');
   if (q.hasRageClicks) clauses.push('rage_click_count > 0');
+  if (q.hasDeadClicks) clauses.push('dead_click_count > 0');
+  if (q.browser) {
+    clauses.push('lower(browser) = lower({browser:String})');
+    params.browser = q.browser;
+  }
+  if (q.os) {
+    clauses.push('lower(os) = lower({os:String})');
+    params.os = q.os;
+  }
+  if (q.device) {
+    clauses.push('device_class = {device:String}');
+    params.device = q.device;
+  }
+  if (q.minViewportWidth !== undefined) {
+    clauses.push('viewport_width >= {minViewportWidth:UInt16}');
+    params.minViewportWidth = q.minViewportWidth;
+  }
+  if (q.maxViewportWidth !== undefined) {
+    clauses.push('viewport_width <= {maxViewportWidth:UInt16}');
+    params.maxViewportWidth = q.maxViewportWidth;
+  }
+  if (q.visited) {
+    clauses.push(`${visitedInOrder(q.visited.length)} > 0`);
+    q.visited.forEach((p, i) => { params[`visited${i}`] = urlPatternRegex(p); });
+  }
   return { where: clauses.join(' AND '), orderBy: ORDER_BY[q.sort ?? 'newest'], params };
+}
+
+/**
+ * Position in `page_urls` (1-based) of the page that completes the sequence `{visited0}`,
+ * `{visited1}`, … (each found after the one before it, earliest first), or 0: the twin of
+ * `sequenceEnd`. The session's page list keeps its order, so no join with the index is needed.
+ */
+function visitedInOrder(count: number): string {
+  let at = 'arrayFirstIndex(u -> match(u, {visited0:String}), page_urls)';
+  for (let i = 1; i < count; i++) {
+    at = `if((${at}) AS at${i} = 0, 0, arrayFirstIndex((u, i) -> i > at${i} AND match(u, {visited${i}:String}), page_urls, arrayEnumerate(page_urls)))`;
+  }
+  return at;
 }

@@ -2,10 +2,12 @@ import type { ReplayManifest, SessionEventsResponse, SessionListResponse, Sessio
 import type { ArchiveCandidate, ArchiveRecord } from '../archive-record.js';
 import type { ChunkState, ChunkStore, ErasedSession, ListSessionsQuery, SessionRecord, StoredChunk } from '../chunk-store.js';
 import { chunkGzip, manifestOf, sessionEventsOf } from '../replay-assembly.js';
+import type { IndexedEvent } from '../event-index.js';
+import { explainMatches, explainOnly, momentConditions, momentMatches, sequenceEnd, type IndexedMoment } from '../search/moment-conditions.js';
 
 type Summary = SessionRecord & { archived: boolean };
-/** A chunk's row: everything written but its segments' bytes. */
-type ChunkRow = Omit<StoredChunk, 'newSegments'>;
+/** A chunk's row: everything written but its segments' bytes and index change. */
+type ChunkRow = Omit<StoredChunk, 'newSegments' | 'indexChange'>;
 
 const key = (projectId: string, sessionId: string) => `${projectId}/${sessionId}`;
 
@@ -40,14 +42,22 @@ export class MemoryChunkStore implements ChunkStore {
   private readonly sessions = new Map<string, Summary>();
   private readonly archives = new Map<string, ArchiveRecord>();
   private readonly erased: ErasedSession[] = [];
+  /** The search index: sessions by key, then moments by chunk index and key. */
+  private readonly index = new Map<string, Map<number, Map<string, IndexedEvent>>>();
 
   async migrate(): Promise<void> {}
 
   async close(): Promise<void> {}
 
   async writeChunks(chunks: StoredChunk[]): Promise<void> {
-    for (const { newSegments, ...row } of chunks) {
+    for (const { newSegments, indexChange, ...row } of chunks) {
       const k = key(row.projectId, row.sessionId);
+      let indexed = this.index.get(k);
+      if (!indexed) this.index.set(k, (indexed = new Map()));
+      let inChunk = indexed.get(row.index);
+      if (!inChunk) indexed.set(row.index, (inChunk = new Map()));
+      for (const removed of indexChange.removedKeys) inChunk.delete(removed);
+      for (const entry of indexChange.upserts) inChunk.set(entry.key, stored(entry));
       let bySession = this.segments.get(k);
       if (!bySession) this.segments.set(k, (bySession = new Map()));
       let byChunk = bySession.get(row.index);
@@ -69,13 +79,34 @@ export class MemoryChunkStore implements ChunkStore {
 
   async listSessions(projectId: string, q: ListSessionsQuery): Promise<SessionListResponse> {
     const url = q.url?.toLowerCase();
+    const same = (a: string | undefined, b: string | undefined) => b === undefined || (a ?? '').toLowerCase() === b.toLowerCase();
+    const conditions = momentConditions(q);
+    const filtering = conditions.filter((c) => !explainOnly(c));
     const matching = [...this.sessions.values()].filter((s) => s.projectId === projectId
       && (url === undefined || s.pageUrls.some((u) => u.toLowerCase().includes(url)))
       && (q.from === undefined || s.startedAt >= q.from) && (q.to === undefined || s.startedAt <= q.to)
       && (q.minDurationMs === undefined || s.durationMs >= q.minDurationMs) && (q.maxDurationMs === undefined || s.durationMs <= q.maxDurationMs)
-      && (!q.hasErrors || s.errorCount > 0) && (!q.hasRageClicks || s.rageClickCount > 0))
+      && (!q.hasErrors || s.errorCount > 0) && (!q.hasRageClicks || s.rageClickCount > 0) && (!q.hasDeadClicks || s.deadClickCount > 0)
+      && (q.visited === undefined || sequenceEnd(q.visited, s.pageUrls) >= 0)
+      && same(s.browser, q.browser) && same(s.os, q.os) && (q.device === undefined || s.deviceClass === q.device)
+      && (q.minViewportWidth === undefined || s.viewportWidth >= q.minViewportWidth)
+      && (q.maxViewportWidth === undefined || s.viewportWidth <= q.maxViewportWidth)
+      && filtering.every((c) => c.filter === 'visited' || this.moments(s.projectId, s.sessionId).some((m) => momentMatches(c, m))))
       .sort(ORDER[q.sort ?? 'newest']);
-    return { sessions: matching.slice(q.offset, q.offset + q.limit).map(toSummary), total: matching.length, limit: q.limit, offset: q.offset };
+    const page = matching.slice(q.offset, q.offset + q.limit).map((s) => {
+      const summary = toSummary(s);
+      return conditions.length > 0 ? { ...summary, matches: explainMatches(conditions, this.moments(s.projectId, s.sessionId)) } : summary;
+    });
+    return { sessions: page, total: matching.length, limit: q.limit, offset: q.offset };
+  }
+
+  /** A session's indexed moments in time order. */
+  private moments(projectId: string, sessionId: string): IndexedMoment[] {
+    const out: IndexedMoment[] = [];
+    for (const [chunkIndex, entries] of this.index.get(key(projectId, sessionId)) ?? []) {
+      for (const e of entries.values()) out.push({ ...structuredClone(e), chunkIndex });
+    }
+    return out.sort((a, b) => a.timestamp - b.timestamp || a.chunkIndex - b.chunkIndex || a.key.localeCompare(b.key));
   }
 
   async getSessionEvents(projectId: string, sessionId: string): Promise<SessionEventsResponse | undefined> {
@@ -137,7 +168,7 @@ export class MemoryChunkStore implements ChunkStore {
   }
 
   async deleteSession(projectId: string, sessionId: string): Promise<void> {
-    for (const map of [this.chunks, this.segments, this.sessions, this.archives] as Map<string, unknown>[]) map.delete(key(projectId, sessionId));
+    for (const map of [this.chunks, this.segments, this.sessions, this.archives, this.index] as Map<string, unknown>[]) map.delete(key(projectId, sessionId));
   }
 
   async sessionsEndedBefore(projectId: string, cutoff: number, limit: number): Promise<string[]> {

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import type { SessionEvent } from '@gosight/shared';
+import type { ChunkIndexChange, IndexedEvent, IndexedKind } from '../store/index.js';
+import type { DerivedChunk } from './derive-events.js';
+
+const MAX_PROPS = 50;
+
+const blank = (kind: IndexedKind, timestamp: number, url: string): Omit<IndexedEvent, 'key'> => ({
+  kind, timestamp, url, label: '', text: '', tag: '', elementId: '', classes: [], ariaLabel: '', selector: '',
+  x: 0, y: 0, viewportWidth: 0, viewportHeight: 0, depth: 0, level: '', method: '', status: 0, requestUrl: '', props: {},
+});
+
+/** A custom event's properties as text: top-level scalar values only (what a search can name). */
+function propsOf(payload: unknown): Record<string, string> {
+  const props: Record<string, string> = {};
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return props;
+  for (const [k, v] of Object.entries(payload).slice(0, MAX_PROPS)) {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') props[k.slice(0, 100)] = String(v).slice(0, 256);
+  }
+  return props;
+}
+
+/**
+ * The search index rows of a chunk: its derived events, identify() calls and scroll depths,
+ * each with the page it happened on. Keys name a moment by kind and time (and its rank among
+ * same-kind moments of that millisecond), so the same moment keeps its key as the chunk grows.
+ */
+export function indexEntries(derived: DerivedChunk, previousUrl: string): IndexedEvent[] {
+  const rows: Omit<IndexedEvent, 'key'>[] = [];
+  let url = previousUrl;
+  for (const e of derived.events) {
+    if (e.kind === 'page_view') url = e.url;
+    rows.push(entryOf(e, url));
+  }
+  for (const identity of derived.identities) {
+    rows.push({ ...blank('identify', identity.timestamp, urlAt(derived.events, identity.timestamp, previousUrl)),
+      label: `Identified as ${identity.userId}`, text: identity.userId, props: identity.traits });
+  }
+  for (const scroll of derived.scrolls) {
+    rows.push({ ...blank('scroll', scroll.timestamp, scroll.url), label: `Scrolled to ${scroll.depth}px`,
+      depth: scroll.depth, viewportHeight: scroll.viewportHeight });
+  }
+  const ranks = new Map<string, number>();
+  return rows.map((row) => {
+    const base = `${row.kind}:${row.timestamp}`;
+    const rank = ranks.get(base) ?? 0;
+    ranks.set(base, rank + 1);
+    return { key: `${base}:${rank}`, ...row };
+  });
+}
+
+function urlAt(events: readonly SessionEvent[], timestamp: number, previousUrl: string): string {
+  let url = previousUrl;
+  for (const e of events) {
+    if (e.timestamp > timestamp) break;
+    if (e.kind === 'page_view') url = e.url;
+  }
+  return url;
+}
+
+function entryOf(e: SessionEvent, url: string): Omit<IndexedEvent, 'key'> {
+  const row = { ...blank(e.kind, e.timestamp, url), label: e.label };
+  switch (e.kind) {
+    case 'page_view':
+      return { ...row, viewportWidth: e.viewportWidth, viewportHeight: e.viewportHeight };
+    case 'click':
+    case 'rage_click':
+    case 'dead_click': {
+      const t = e.target;
+      return {
+        ...row, x: Math.round(e.pageX ?? e.x), y: Math.round(e.pageY ?? e.y),
+        ...(t ? { text: t.text, tag: t.tag, elementId: t.id, classes: t.classes, ariaLabel: t.ariaLabel, selector: t.selector } : {}),
+      };
+    }
+    case 'console':
+    case 'error':
+      return { ...row, text: e.message.slice(0, 2_000), level: e.level };
+    case 'network':
+      return { ...row, method: e.request.method.slice(0, 16).toUpperCase(), status: e.request.status, requestUrl: e.request.url.slice(0, 2_000) };
+    case 'custom':
+      return { ...row, text: e.tag, props: propsOf(e.payload) };
+  }
+}
+
+const signature = (entry: IndexedEvent): string => createHash('sha1').update(JSON.stringify(entry)).digest('base64');
+
+/**
+ * What a write must change in the index, given what the chunk's last stored write put
+ * there (`written`: key → signature; undefined when nothing is known, then all is written).
+ * `next` becomes `written` once this write is stored.
+ */
+export function indexChange(entries: readonly IndexedEvent[], written: ReadonlyMap<string, string> | undefined): { change: ChunkIndexChange; next: Map<string, string> } {
+  const next = new Map<string, string>();
+  const upserts: IndexedEvent[] = [];
+  for (const entry of entries) {
+    const sig = signature(entry);
+    next.set(entry.key, sig);
+    if (written?.get(entry.key) !== sig) upserts.push(entry);
+  }
+  const removedKeys = written ? [...written.keys()].filter((k) => !next.has(k)) : [];
+  return { change: { upserts, removedKeys }, next };
+}

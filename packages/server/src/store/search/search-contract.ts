@@ -1,0 +1,144 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { SessionSearch } from '@gosight/shared';
+import type { ChunkStore, SessionRecord, StoredChunk } from '../chunk-store.js';
+import type { IndexedEvent } from '../event-index.js';
+
+// Recent times: rows older than the 90-day TTL may vanish at any merge.
+const T0 = Date.now() - 60 * 60_000;
+
+const moment = (over: Partial<IndexedEvent> & Pick<IndexedEvent, 'kind' | 'timestamp'>): IndexedEvent => ({
+  key: `${over.kind}:${over.timestamp}:0`, url: 'https://shop.test/', label: '', text: '', tag: '', elementId: '', classes: [],
+  ariaLabel: '', selector: '', x: 0, y: 0, viewportWidth: 0, viewportHeight: 0, depth: 0, level: '', method: '', status: 0,
+  requestUrl: '', props: {}, ...over,
+});
+
+/**
+ * Search by what happened, run through every store: the same moments and the same queries
+ * must find the same sessions, each with the same reasons.
+ */
+export function runSearchContract(name: string, store: () => Promise<ChunkStore>): void {
+  test(`${name}: search finds sessions by clicked element, pages in order, errors, requests, custom events, identity and device`, async () => {
+    const s = await store();
+    const projectId = `search-${randomUUID()}`;
+    const [shop, blog, phone] = [randomUUID(), randomUUID(), randomUUID()];
+    await s.writeSessions([
+      record(projectId, shop, { pageUrls: ['https://shop.test/', 'https://shop.test/cart', 'https://shop.test/checkout'], browser: 'Chrome', os: 'Linux', deviceClass: 'desktop', viewportWidth: 1280 }),
+      record(projectId, blog, { startedAt: T0 + 1, pageUrls: ['https://shop.test/checkout', 'https://shop.test/blog/post-1', 'https://shop.test/cart'], browser: 'Firefox', os: 'Windows', deviceClass: 'desktop', viewportWidth: 1440, deadClickCount: 1 }),
+      record(projectId, phone, { startedAt: T0 + 2, pageUrls: ['https://shop.test/product/42'], browser: 'Safari', os: 'iOS', deviceClass: 'mobile', viewportWidth: 390, rageClickCount: 1 }),
+    ]);
+    await s.writeChunks([
+      chunk(projectId, shop, 0, [
+        moment({ kind: 'page_view', timestamp: T0 + 1_000, url: 'https://shop.test/cart', label: 'https://shop.test/cart' }),
+        moment({ kind: 'page_view', timestamp: T0 + 5_000, url: 'https://shop.test/checkout', label: 'https://shop.test/checkout' }),
+        moment({ kind: 'click', timestamp: T0 + 6_000, url: 'https://shop.test/checkout', label: 'Click on Pay now', text: 'Pay now', tag: 'button', elementId: 'pay',
+          classes: ['btn', 'primary'], ariaLabel: 'Pay for your order', selector: 'html > body > form#checkout.card > button#pay.btn.primary', x: 100, y: 900 }),
+        moment({ kind: 'network', timestamp: T0 + 6_100, label: 'POST /api/checkout 503', method: 'POST', status: 503, requestUrl: 'https://shop.test/api/checkout' }),
+        moment({ kind: 'error', timestamp: T0 + 6_200, label: 'Payment failed', text: 'Payment failed: gateway timeout', level: 'error' }),
+        moment({ kind: 'custom', timestamp: T0 + 6_300, label: 'checkout_failed', text: 'checkout_failed', props: { reason: 'gateway', step: '3' } }),
+        moment({ kind: 'identify', timestamp: T0 + 500, label: 'Identified as user-7', text: 'user-7', props: { plan: 'pro' } }),
+      ]),
+    ]);
+    await s.writeChunks([
+      chunk(projectId, blog, 0, [
+        moment({ kind: 'page_view', timestamp: T0 + 1_000, url: 'https://shop.test/checkout', label: 'https://shop.test/checkout' }),
+        moment({ kind: 'click', timestamp: T0 + 2_000, label: 'Click on Read more', text: 'Read more', tag: 'a', classes: ['more'], selector: 'html > body > article > a.more' }),
+        moment({ kind: 'dead_click', timestamp: T0 + 2_000, label: 'Dead click on Read more', text: 'Read more', tag: 'a', classes: ['more'], selector: 'html > body > article > a.more' }),
+        moment({ kind: 'console', timestamp: T0 + 2_500, label: 'Deprecated API', text: 'Deprecated API used', level: 'warn' }),
+        moment({ kind: 'network', timestamp: T0 + 3_000, label: 'GET /api/checkout 200', method: 'GET', status: 200, requestUrl: 'https://shop.test/api/checkout' }),
+      ]),
+      chunk(projectId, blog, 1, [
+        moment({ kind: 'page_view', timestamp: T0 + 31_000, url: 'https://shop.test/cart', label: 'https://shop.test/cart' }),
+      ]),
+      chunk(projectId, phone, 0, [
+        moment({ kind: 'rage_click', timestamp: T0 + 3_000, label: 'Rage click: 4 clicks on Add to cart', text: 'Add to cart', tag: 'button' }),
+        moment({ kind: 'click', timestamp: T0 + 3_000, label: 'Click on Add to cart', text: 'Add to cart', tag: 'button', classes: ['add'] }),
+        moment({ kind: 'custom', timestamp: T0 + 3_500, label: 'checkout_failed', text: 'checkout_failed', props: { reason: 'stock' } }),
+      ]),
+    ]);
+    const find = async (q: SessionSearch & { hasErrors?: boolean; hasRageClicks?: boolean }) =>
+      (await s.listSessions(projectId, { limit: 10, offset: 0, sort: 'oldest', ...q })).sessions;
+    const ids = async (q: SessionSearch) => (await find(q)).map((x) => x.sessionId);
+
+    assert.deepEqual(await ids({ click: { text: 'pay NOW' } }), [shop], 'text, any case');
+    assert.deepEqual(await ids({ click: { id: 'pay' } }), [shop]);
+    assert.deepEqual(await ids({ click: { className: 'more' } }), [blog]);
+    assert.deepEqual(await ids({ click: { label: 'your order' } }), [shop]);
+    assert.deepEqual(await ids({ click: { selector: 'form#checkout > .primary' } }), [shop]);
+    assert.deepEqual(await ids({ click: { selector: 'article a' } }), [blog]);
+    assert.deepEqual(await ids({ click: { text: 'Pay', id: 'more' } }), [], 'every part holds for the same click');
+    assert.deepEqual(await ids({ visited: ['/cart', '/checkout'] }), [shop], 'cart then checkout');
+    assert.deepEqual(await ids({ visited: ['/checkout', '/cart'] }), [blog], 'checkout then cart');
+    assert.deepEqual(await ids({ visited: ['https://shop.test/product/*'] }), [phone], 'wildcard pattern');
+    assert.deepEqual(await ids({ error: 'gateway' }), [shop]);
+    assert.deepEqual(await ids({ warning: 'deprecated' }), [blog]);
+    assert.deepEqual(await ids({ error: 'deprecated' }), [], 'a warning is not an error');
+    assert.deepEqual(await ids({ request: { url: '/api/checkout', status: { min: 500, max: 599 } } }), [shop], 'any 5xx on /api/checkout');
+    assert.deepEqual(await ids({ request: { url: '/api/checkout' } }), [shop, blog]);
+    assert.deepEqual(await ids({ request: { method: 'GET', status: { min: 500, max: 599 } } }), [], 'method and status of the same request');
+    assert.deepEqual(await ids({ event: { name: 'checkout_failed' } }), [shop, phone]);
+    assert.deepEqual(await ids({ event: { name: 'checkout_failed', prop: { key: 'reason', value: 'stock' } } }), [phone]);
+    assert.deepEqual(await ids({ userId: 'user-7' }), [shop]);
+    assert.deepEqual(await ids({ trait: { key: 'plan', value: 'pro' } }), [shop]);
+    assert.deepEqual(await ids({ browser: 'firefox' }), [blog]);
+    assert.deepEqual(await ids({ os: 'ios' }), [phone]);
+    assert.deepEqual(await ids({ device: 'mobile' }), [phone]);
+    assert.deepEqual(await ids({ minViewportWidth: 1300 }), [blog]);
+    assert.deepEqual(await ids({ maxViewportWidth: 1300 }), [shop, phone]);
+    assert.deepEqual(await ids({ hasDeadClicks: true }), [blog]);
+    assert.deepEqual(await ids({ device: 'desktop', click: { text: 'read' }, warning: 'api' }), [blog], 'filters combine');
+
+    const [hit] = await find({ click: { id: 'pay' }, request: { status: { min: 500, max: 599 } }, visited: ['/cart', '/checkout'], event: { name: 'checkout_failed' } });
+    assert.deepEqual(hit.matches, [
+      { filter: 'click', label: 'Click on Pay now', timestamp: T0 + 6_000, chunkIndex: 0 },
+      { filter: 'visited', label: 'https://shop.test/checkout', timestamp: T0 + 5_000, chunkIndex: 0 },
+      { filter: 'request', label: 'POST /api/checkout 503', timestamp: T0 + 6_100, chunkIndex: 0 },
+      { filter: 'event', label: 'checkout_failed', timestamp: T0 + 6_300, chunkIndex: 0 },
+    ]);
+    const [back] = await find({ visited: ['/checkout', '/cart'] });
+    assert.deepEqual(back.matches, [{ filter: 'visited', label: 'https://shop.test/cart', timestamp: T0 + 31_000, chunkIndex: 1 }], 'the page view that completes the sequence');
+    const [rage] = await find({ hasRageClicks: true });
+    assert.deepEqual(rage.matches?.map((m) => [m.filter, m.label]), [['rageClick', 'Rage click: 4 clicks on Add to cart']]);
+    assert.equal((await find({}))[0].matches, undefined, 'no search, no reasons');
+    assert.deepEqual([(await find({ os: 'iOS' }))[0].browser, (await find({ os: 'iOS' }))[0].deviceClass], ['Safari', 'mobile']);
+  });
+
+  test(`${name}: a chunk's later writes replace and remove its moments`, async () => {
+    const s = await store();
+    const projectId = `search-rewrite-${randomUUID()}`;
+    const id = randomUUID();
+    await s.writeSessions([record(projectId, id, {})]);
+    const dead = moment({ kind: 'dead_click', timestamp: T0 + 1_000, label: 'Dead click on Help', text: 'Help' });
+    const view = moment({ kind: 'page_view', timestamp: T0 + 2_000, url: 'https://shop.test/moved' });
+    await s.writeChunks([chunk(projectId, id, 0, [dead, view, moment({ kind: 'error', timestamp: T0 + 3_000, text: 'first message' })], 1)]);
+    const changed = moment({ kind: 'error', timestamp: T0 + 3_000, text: 'second message', label: 'second message' });
+    await s.writeChunks([{ ...chunk(projectId, id, 0, [], 2), indexChange: { upserts: [changed], removedKeys: [dead.key, view.key] } }]);
+    const ids = async (q: SessionSearch) => (await s.listSessions(projectId, { limit: 10, offset: 0, ...q })).sessions.map((x) => x.sessionId);
+    assert.deepEqual(await ids({ error: 'second' }), [id]);
+    assert.deepEqual(await ids({ error: 'first' }), [], 'a changed moment is replaced');
+    assert.deepEqual(await ids({ click: { text: 'help' } }), [], 'a removed moment is gone');
+    const [row] = (await s.listSessions(projectId, { limit: 10, offset: 0, error: 'message' })).sessions;
+    assert.deepEqual(row.matches?.map((m) => m.label), ['second message']);
+    await s.deleteSession(projectId, id);
+    await s.writeSessions([record(projectId, id, { version: 99 })]);
+    assert.deepEqual(await ids({ error: 'second' }), [], 'deleting a session deletes its moments');
+  });
+}
+
+function record(projectId: string, sessionId: string, over: Partial<SessionRecord>): SessionRecord {
+  return {
+    projectId, sessionId, startedAt: T0, endedAt: T0 + 60_000, durationMs: 60_000, firstUrl: 'https://shop.test/', pageCount: 1, clickCount: 1,
+    errorCount: 0, rageClickCount: 0, deadClickCount: 0, eventCount: 10, chunkCount: 1, userAgent: 'test', viewportWidth: 1024, viewportHeight: 768,
+    pageUrls: ['https://shop.test/'], version: 1, ...over,
+  };
+}
+
+function chunk(projectId: string, sessionId: string, index: number, moments: IndexedEvent[], version = 1): StoredChunk {
+  return {
+    projectId, sessionId, index, timestampStart: T0 + index * 30_000, timestampEnd: T0 + index * 30_000 + 29_000, newSegments: [{ id: version, bytes: Buffer.from('x') }],
+    segmentIds: [version], dataCrc: 0, dataSize: 2, compressedSize: 21, eventCount: 1, hasFullSnapshot: true, hasErrors: false, hasNetwork: false,
+    batchSeqs: [0], clickCount: 0, errorCount: 0, rageClickCount: 0, deadClickCount: 0, pageUrls: [], viewportWidth: 0, viewportHeight: 0,
+    userAgent: '', userId: '', derivedEvents: [], activity: { gaps: [] }, version, indexChange: { upserts: moments, removedKeys: [] },
+  };
+}
