@@ -21,3 +21,13 @@ test('bad values are refused with a message naming the parameter', () => {
   assert.throws(() => parseListQuery({ hasErrors: 'maybe' }), /hasErrors must be true or false/);
   assert.throws(() => parseListQuery({ from: 'yesterday' }), /from must be an integer/);
 });
+
+test('search filters: visited repeats in order; a bad search value is a 400 naming it', () => {
+  assert.deepEqual(parseListQuery({ visited: ['/cart', '/checkout'], clickSelector: 'form > button', requestStatus: '5xx', device: 'mobile' }), {
+    limit: 25, offset: 0, visited: ['/cart', '/checkout'], click: { selector: 'form > button' }, request: { status: { min: 500, max: 599 } }, device: 'mobile',
+  });
+  for (const [q, name] of [[{ clickSelector: 'a[href]' }, 'clickSelector'], [{ requestStatus: 'bad' }, 'requestStatus'], [{ device: 'watch' }, 'device'],
+    [{ error: ['a', 'b'] }, 'error'], [{ maxViewportWidth: '-1' }, 'maxViewportWidth']] as const) {
+    assert.throws(() => parseListQuery(q), (e: Error & { statusCode?: number }) => e.message.startsWith(`${name}:`) && e.statusCode === 400, name);
+  }
+});

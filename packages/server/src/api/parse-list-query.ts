@@ -1,12 +1,28 @@
-import { SESSION_SORTS, type SessionSort } from '@gosight/shared';
+import { SearchParamError, searchFromParams, SESSION_SORTS, type SessionSort } from '@gosight/shared';
 import { GoSightError } from '../errors/index.js';
 import type { ListSessionsQuery } from '../store/index.js';
 
 const MAX_PAGE = 200;
 
+type QueryString = Record<string, string | string[] | undefined>;
+
 /** Turns `GET /api/sessions` query strings into a checked query; bad values get a 400 naming them. */
-export function parseListQuery(q: Record<string, string | undefined>): ListSessionsQuery {
+export function parseListQuery(raw: QueryString): ListSessionsQuery {
+  const all = (name: string): string[] => {
+    const v = raw[name];
+    return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  };
+  // Only the search's `visited` may repeat; elsewhere the last value given counts.
+  const q: Record<string, string | undefined> = Object.fromEntries(Object.keys(raw).map((k) => [k, all(k).at(-1)]));
+  let search;
+  try {
+    search = searchFromParams(all);
+  } catch (err) {
+    if (err instanceof SearchParamError) throw new GoSightError('INVALID_REQUEST', err.message);
+    throw err;
+  }
   const query: ListSessionsQuery = {
+    ...search,
     limit: int(q.limit, 'limit', 1, MAX_PAGE) ?? 25,
     offset: int(q.offset, 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0,
   };

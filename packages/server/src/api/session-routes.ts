@@ -34,7 +34,7 @@ function projectOf(req: FastifyRequest, deps: SessionRouteDeps, role: ProjectRol
 export async function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps): Promise<void> {
   const readable = (req: FastifyRequest): string => projectOf(req, deps, 'viewer').projectId;
 
-  app.get('', async (req) => deps.store.listSessions(readable(req), parseListQuery(req.query as Record<string, string | undefined>)));
+  app.get('', async (req) => deps.store.listSessions(readable(req), parseListQuery(req.query as Record<string, string | string[] | undefined>)));
 
   app.get('/:id/events', async (req) => {
     const projectId = readable(req);

@@ -2,7 +2,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { EventType, type RrwebEvent } from '@gosight/shared';
+import { EventType, type RrwebEvent, type SessionSearch } from '@gosight/shared';
 import { FileQueue } from '../queue/index.js';
 import { ClickHouseChunkStore, createClickHouseClient, MemoryDeadLetterStore } from '../store/index.js';
 import { encodeEnvelope } from '../pipeline/envelope.js';
@@ -83,6 +83,12 @@ test('batches become chunks cut at full snapshots, duplicates dropped, summary d
   assert.equal(summary.viewportWidth, 1024);
   assert.equal(summary.durationMs, 61_500);
   assert.equal(processor.stats.duplicates, 1);
+
+  const found = async (q: SessionSearch) => (await store.listSessions('p', { limit: 10, offset: 0, ...q })).sessions.filter((x) => x.sessionId === sid);
+  assert.equal((await found({ error: 'boom' })).length, 1, 'the index holds the chunks\' moments');
+  assert.deepEqual((await found({ userId: 'user-42', visited: ['/cart'] }))[0].matches?.map((m) => [m.filter, m.timestamp - T, m.chunkIndex]),
+    [['visited', 60_001, 1], ['userId', 61_500, 1]]);
+  assert.equal((await found({ error: 'nothing like this' })).length, 0);
 
   const derived = await store.getSessionEvents('p', sid);
   assert.ok(derived);
