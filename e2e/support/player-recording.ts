@@ -12,7 +12,7 @@ export interface Recording {
 export type Mark = (name: string) => Promise<void>;
 
 /**
- * Opens the demo app in a fresh context, runs `act` on it and leaves the page (pagehide sends
+ * Opens the demo app (at `path`) in a fresh context, runs `act` on it and leaves the page (pagehide sends
  * the last batch). Returns once the whole session is stored and its derived events are served.
  */
 export async function recordDemoSession(
@@ -20,10 +20,11 @@ export async function recordDemoSession(
   serverUrl: string,
   act: (page: Page, mark: Mark) => Promise<void>,
   contextOptions: BrowserContextOptions = { viewport: { width: 1024, height: 700 } },
+  path = '/demo/',
 ): Promise<Recording> {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
-  await page.goto(`${serverUrl}/demo/`);
+  await page.goto(`${serverUrl}${path}`);
   const sessionId = await waitFor('the SDK to start a session', async () =>
     (await page.evaluate(() => (window as unknown as { GoSight?: { getSessionId(): string | null } }).GoSight?.getSessionId() ?? null)) ?? undefined, 10_000);
   const marks: Record<string, number> = {};

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PLAYER_WARM_DELAY_MS, SESSION_PAGE_SIZE, SESSION_REFRESH_INTERVAL_MS } from '../constants.js';
 import { Pagination } from './Pagination.js';
 import { SessionFilterBar } from './SessionFilterBar.js';
-import { filtersFromParams, filtersToParams, isFiltered, toListQuery, type SessionFilters } from './sessionFilters.js';
+import { filtersFromParams, filtersToParams, isFiltered, isSearching, searchOfParams, toListQuery, type SessionFilters } from './sessionFilters.js';
+import { SearchPanel } from './SearchPanel.js';
 import { SessionTable } from './SessionTable.js';
 import { useSessionList } from './useSessionList.js';
 import { useAuth } from '../auth/AuthGate.js';
@@ -26,6 +27,8 @@ export function SessionListPage({ warmPlayer }: { warmPlayer: () => Promise<unkn
   const { data, error, loading, updatedAt, refresh } = useSessionList(query, project?.id);
   const setFilters = useCallback((next: SessionFilters) => setParams(filtersToParams(next)), [setParams]);
   const filtered = isFiltered(filters);
+  const searchProblem = useMemo(() => searchOfParams(params).error, [params]);
+  const [searchOpen, setSearchOpen] = useState(() => isSearching(filters.search));
 
   return (
     <section className="page">
@@ -43,6 +46,16 @@ export function SessionListPage({ warmPlayer }: { warmPlayer: () => Promise<unkn
       </div>
 
       <SessionFilterBar filters={filters} onChange={setFilters} />
+      <div className="search-toggle-row">
+        <button type="button" className="link-button" aria-expanded={searchOpen || isSearching(filters.search)} data-testid="search-toggle"
+          onClick={() => setSearchOpen(!(searchOpen || isSearching(filters.search)))}>
+          {searchOpen || isSearching(filters.search) ? 'Hide search by what happened' : 'Search by what happened: clicks, pages, errors, requests, events, users, devices'}
+        </button>
+      </div>
+      {(searchOpen || isSearching(filters.search)) && (
+        <SearchPanel search={filters.search} onSearch={(search) => setFilters({ ...filters, search, offset: 0 })} />
+      )}
+      {searchProblem && <div className="alert" role="alert" data-testid="search-link-problem">{searchProblem}</div>}
 
       {error && (
         <div className="alert" role="alert" data-testid="sessions-error">

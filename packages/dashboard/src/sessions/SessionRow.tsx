@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router-dom';
-import type { SessionSummary } from '@gosight/shared';
+import type { MomentFilter, SessionSummary } from '@gosight/shared';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { formatTime } from '../format/formatTime.js';
 import { summarizeUserAgent } from '../format/summarizeUserAgent.js';
@@ -33,6 +33,31 @@ export function SessionRow({ session }: { session: SessionSummary }) {
       <td title={session.userAgent}>{summarizeUserAgent(session.userAgent)}</td>
       <td className="num muted">
         {session.viewportWidth > 0 ? `${session.viewportWidth}×${session.viewportHeight}` : '—'}
+      </td>
+    </tr>
+  );
+}
+
+const MATCH_NAMES: Record<MomentFilter, string> = {
+  click: 'Clicked', visited: 'Visited', error: 'Error', warning: 'Warning', request: 'Request', event: 'Event',
+  userId: 'Identified', trait: 'Identified', rageClick: 'Rage click', deadClick: 'Dead click',
+};
+
+/** Under a search result: why it matched, each reason opening the player at its moment. */
+export function SessionMatches({ session, columns }: { session: SessionSummary; columns: number }) {
+  if (!session.matches || session.matches.length === 0) return null;
+  return (
+    <tr className="session-matches" data-testid="session-matches" data-session-id={session.sessionId}>
+      <td colSpan={columns}>
+        {session.matches.map((m) => {
+          const offset = Math.max(0, m.timestamp - session.startedAt);
+          return (
+            <Link key={`${m.filter}-${m.timestamp}`} className="match-chip" data-testid="session-match" data-filter={m.filter}
+              to={`/sessions/${encodeURIComponent(session.sessionId)}?t=${offset}`} title={m.label}>
+              <span className="match-kind">{MATCH_NAMES[m.filter]}</span> {m.label} <span className="muted">at {formatTime(offset)}</span>
+            </Link>
+          );
+        })}
       </td>
     </tr>
   );

@@ -1,5 +1,6 @@
 import type { SessionSort, SessionSummary } from '@gosight/shared';
-import { SessionRow } from './SessionRow.js';
+import { Fragment } from 'react';
+import { SessionMatches, SessionRow } from './SessionRow.js';
 
 interface SessionTableProps {
   sessions: SessionSummary[];
@@ -51,7 +52,10 @@ export function SessionTable({ sessions, sort, onSort }: SessionTableProps) {
         </thead>
         <tbody>
           {sessions.map((session) => (
-            <SessionRow key={session.sessionId} session={session} />
+            <Fragment key={session.sessionId}>
+              <SessionRow session={session} />
+              <SessionMatches session={session} columns={9} />
+            </Fragment>
           ))}
         </tbody>
       </table>

@@ -1,4 +1,7 @@
-import { SESSION_SORTS, sessionsPath, type SessionListQuery, type SessionSort } from '@gosight/shared';
+import {
+  SearchParamError, searchFromParams, searchToParams, SESSION_SORTS, sessionsPath,
+  type SessionListQuery, type SessionSearch, type SessionSort,
+} from '@gosight/shared';
 
 /** The session list's filters as the page keeps them in its URL (shareable, survives reload). */
 export interface SessionFilters {
@@ -13,9 +16,12 @@ export interface SessionFilters {
   hasRageClicks: boolean;
   sort: SessionSort;
   offset: number;
+  /** What happened in the session (clicked element, pages in order, errors, requests, …). */
+  search: SessionSearch;
 }
 
 export const DEFAULT_FILTERS: SessionFilters = {
+  search: {},
   url: '',
   fromDate: '',
   toDate: '',
@@ -35,6 +41,24 @@ const nonNegativeInt = (value: string | null): number | null => {
   return Number.isFinite(parsed) && parsed >= 0 ? Math.floor(parsed) : null;
 };
 
+/**
+ * The search filters of a query string. A malformed one (a hand-edited link) is left out,
+ * and named in `error`, rather than failing the whole page.
+ */
+export function searchOfParams(params: URLSearchParams): { search: SessionSearch; error?: string } {
+  const skipped = new Set<string>();
+  for (;;) {
+    try {
+      const search = searchFromParams((name) => (skipped.has(name) ? [] : params.getAll(name)));
+      return skipped.size > 0 ? { search, error: `Ignored ${[...skipped].join(', ')}: not a valid value` } : { search };
+    } catch (err) {
+      if (!(err instanceof SearchParamError) || skipped.has(err.param)) return { search: {}, error: String(err) };
+      // `eventProp` fails without `event`; naming the parameter that failed keeps the rest.
+      skipped.add(err.param);
+    }
+  }
+}
+
 /** Reads the filters from the page's query string; anything malformed falls back to its default. */
 export function filtersFromParams(params: URLSearchParams): SessionFilters {
   const sort = params.get('sort') as SessionSort | null;
@@ -52,6 +76,7 @@ export function filtersFromParams(params: URLSearchParams): SessionFilters {
     hasRageClicks: params.get('hasRageClicks') === 'true',
     sort: sort && SESSION_SORTS.includes(sort) ? sort : DEFAULT_FILTERS.sort,
     offset: nonNegativeInt(params.get('offset')) ?? 0,
+    search: searchOfParams(params).search,
   };
 }
 
@@ -67,6 +92,7 @@ export function filtersToParams(filters: SessionFilters): URLSearchParams {
   if (filters.hasRageClicks) params.set('hasRageClicks', 'true');
   if (filters.sort !== DEFAULT_FILTERS.sort) params.set('sort', filters.sort);
   if (filters.offset > 0) params.set('offset', String(filters.offset));
+  for (const [name, value] of searchToParams(filters.search)) params.append(name, value);
   return params;
 }
 
@@ -80,7 +106,7 @@ function localDay(value: string, endOfDay: boolean): number | undefined {
 
 /** The API query for `filters`: days become the epoch-ms bounds of those local days. */
 export function toListQuery(filters: SessionFilters, limit: number): SessionListQuery {
-  const query: SessionListQuery = { limit, offset: filters.offset, sort: filters.sort };
+  const query: SessionListQuery = { ...filters.search, limit, offset: filters.offset, sort: filters.sort };
   if (filters.url.trim()) query.url = filters.url.trim();
   const from = localDay(filters.fromDate, false);
   const to = localDay(filters.toDate, true);
@@ -93,15 +119,22 @@ export function toListQuery(filters: SessionFilters, limit: number): SessionList
   return query;
 }
 
+const SEARCH_FIELDS = new Set<string>(['click', 'visited', 'error', 'warning', 'request', 'event', 'userId', 'trait', 'browser', 'os', 'device',
+  'minViewportWidth', 'maxViewportWidth', 'hasDeadClicks']);
+
 /** `GET …/sessions?…` for a query, parameters in a stable order; the project's sessions when given. */
 export function sessionListPath(query: SessionListQuery, project?: string): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query) as Array<[keyof SessionListQuery, unknown]>) {
-    if (value === undefined || value === false) continue;
+    if (value === undefined || value === false || SEARCH_FIELDS.has(name)) continue;
     params.set(name, String(value));
   }
+  for (const [name, value] of searchToParams(query)) params.append(name, value);
   return `${sessionsPath(project)}?${params.toString()}`;
 }
+
+/** Whether the search (what happened) narrows the list. */
+export const isSearching = (search: SessionSearch): boolean => searchToParams(search).length > 0;
 
 /** True when any filter narrows the list (sorting and paging do not). */
 export const isFiltered = (filters: SessionFilters): boolean =>
@@ -109,4 +142,5 @@ export const isFiltered = (filters: SessionFilters): boolean =>
   filters.minDurationMs !== null ||
   filters.maxDurationMs !== null ||
   filters.hasErrors ||
-  filters.hasRageClicks;
+  filters.hasRageClicks ||
+  isSearching(filters.search);

@@ -39,6 +39,9 @@ export async function staticRoutes(app: FastifyInstance, deps: StaticDeps): Prom
     return reply.type('application/javascript').header('Cache-Control', 'no-store')
       .send(`window.GOSIGHT_DEMO = ${JSON.stringify(config)};\n`);
   });
+  // The demo shop's payment endpoint fails on purpose, so the demo has a failed checkout to search for.
+  app.post('/demo/api/checkout', (_req, reply) => reply.code(503).header('Cache-Control', 'no-store')
+    .send({ error: { code: 'DEMO_PAYMENT_GATEWAY_TIMEOUT', message: 'the demo payment gateway always times out' } }));
   app.get('/sdk/gosight.js', (_req, reply) => {
     if (!existsSync(paths.sdkFile)) throw new GoSightError('NOT_FOUND', `the SDK bundle ${NOT_BUILT}`);
     // Every recorded site loads the bundle: open to other origins, unlike the rest.
