@@ -6,3 +6,5 @@ export * from './privacy/index.js';
 export * from './assets/asset-refs.js';
 export * from './accounts-api.js';
 export * from './search.js';
+export * from './maps.js';
+export * from './story.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SessionListResponse } from '@gosight/shared';
+import type { PageMap, SessionListResponse } from '@gosight/shared';
 import { silentLogger } from '../../testing/test-support.js';
 import { GoSightMetrics } from '../ops/metrics.js';
 import { buildApp } from '../app/build-app.js';
@@ -20,6 +20,8 @@ const reader: ReplayReader = {
   getManifest: async () => undefined,
   getSessionEvents: async () => undefined,
   getChunkData: async () => undefined,
+  pageMap: async (projectId, query) => ({ query, sessions: 0, binPx: 10, clicks: [], scroll: [], scrollSessions: 0, topElements: [], projectId } as unknown as PageMap),
+  sessionMoments: async () => [],
 };
 
 /** An eraser that records what it was asked to erase (the real one is tested against the stores). */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { PROJECT_SESSIONS_PREFIX, SESSIONS_PATH } from '@gosight/shared';
+import { mapsPath, PROJECT_SESSIONS_PREFIX, SESSIONS_PATH } from '@gosight/shared';
 import type { ReplayReader } from '../archive/archive-aware-reader.js';
 import type { DeadLetterAdmin } from '../deadletters/index.js';
 import type { AssetLibrary } from '../assets/index.js';
@@ -10,6 +10,7 @@ import type { Accounts } from '../accounts/index.js';
 import { registerRateLimits } from '../http/rate-limits.js';
 import { authenticate, requireServerAdmin } from './authenticate.js';
 import { sessionRoutes } from './session-routes.js';
+import { mapRoutes } from './map-routes.js';
 import { authRoutes, type LoginLimits } from './auth-routes.js';
 import { accountRoutes } from './account-routes.js';
 import type { SessionEraser } from '../erasure/index.js';
@@ -48,4 +49,7 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<vo
   const sessions = (scope: FastifyInstance) => sessionRoutes(scope, deps);
   await app.register(sessions, { prefix: PROJECT_SESSIONS_PREFIX });
   await app.register(sessions, { prefix: SESSIONS_PATH });
+  const maps = (scope: FastifyInstance) => mapRoutes(scope, deps);
+  await app.register(maps, { prefix: mapsPath(':project') });
+  await app.register(maps, { prefix: mapsPath() });
 }

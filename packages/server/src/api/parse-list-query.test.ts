@@ -26,8 +26,9 @@ test('search filters: visited repeats in order; a bad search value is a 400 nami
   assert.deepEqual(parseListQuery({ visited: ['/cart', '/checkout'], clickSelector: 'form > button', requestStatus: '5xx', device: 'mobile' }), {
     limit: 25, offset: 0, visited: ['/cart', '/checkout'], click: { selector: 'form > button' }, request: { status: { min: 500, max: 599 } }, device: 'mobile',
   });
-  for (const [q, name] of [[{ clickSelector: 'a[href]' }, 'clickSelector'], [{ requestStatus: 'bad' }, 'requestStatus'], [{ device: 'watch' }, 'device'],
-    [{ error: ['a', 'b'] }, 'error'], [{ maxViewportWidth: '-1' }, 'maxViewportWidth']] as const) {
+  const bad: [Record<string, string | string[]>, string][] = [[{ clickSelector: 'a[href]' }, 'clickSelector'], [{ requestStatus: 'bad' }, 'requestStatus'],
+    [{ device: 'watch' }, 'device'], [{ error: ['a', 'b'] }, 'error'], [{ maxViewportWidth: '-1' }, 'maxViewportWidth']];
+  for (const [q, name] of bad) {
     assert.throws(() => parseListQuery(q), (e: Error & { statusCode?: number }) => e.message.startsWith(`${name}:`) && e.statusCode === 400, name);
   }
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SESSION_ID_PATTERN } from '@gosight/shared';
 import { int, parseListQuery } from './parse-list-query.js';
+import { storyText, tellStory } from '../story/tell-story.js';
 import { GoSightError } from '../errors/index.js';
 import type { ReplayReader } from '../archive/archive-aware-reader.js';
 import type { AssetLibrary } from '../assets/index.js';
@@ -50,6 +51,17 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps
     const manifest = await deps.store.getManifest(projectId, id);
     if (!manifest) throw new GoSightError('SESSION_NOT_FOUND', `session ${id} not found (or not processed yet)`);
     return manifest;
+  });
+
+  app.get('/:id/story', async (req, reply) => {
+    const projectId = readable(req);
+    const id = sessionIdParam(req.params);
+    const format = (req.query as { format?: string }).format ?? 'json';
+    if (format !== 'json' && format !== 'text') throw new GoSightError('INVALID_REQUEST', `format must be json or text (got "${format}")`);
+    const [manifest, moments] = await Promise.all([deps.store.getManifest(projectId, id), deps.store.sessionMoments(projectId, id)]);
+    if (!manifest) throw new GoSightError('SESSION_NOT_FOUND', `session ${id} not found (or not processed yet)`);
+    const story = tellStory({ sessionId: id, startedAt: manifest.startedAt, endedAt: manifest.endedAt }, moments);
+    return format === 'text' ? reply.type('text/plain; charset=utf-8').send(storyText(story)) : story;
   });
 
   app.get('/:id/replay/chunks/:index', async (req, reply) => {

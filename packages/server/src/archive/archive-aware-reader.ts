@@ -1,6 +1,6 @@
-import type { ReplayManifest, SessionEventsResponse, SessionListResponse } from '@gosight/shared';
+import type { PageMap, PageMapQuery, ReplayManifest, SessionEventsResponse, SessionListResponse } from '@gosight/shared';
 import type { ColdStore } from '../coldstore/index.js';
-import type { ListSessionsQuery, SessionReader } from '../store/index.js';
+import type { IndexedMoment, ListSessionsQuery, SessionReader } from '../store/index.js';
 
 /** What the read API needs: the session list and, per session, manifest, events and chunk bytes. */
 export interface ReplayReader {
@@ -8,6 +8,8 @@ export interface ReplayReader {
   getManifest(projectId: string, sessionId: string): Promise<ReplayManifest | undefined>;
   getSessionEvents(projectId: string, sessionId: string): Promise<SessionEventsResponse | undefined>;
   getChunkData(projectId: string, sessionId: string, index: number): Promise<Buffer | undefined>;
+  pageMap(projectId: string, query: PageMapQuery): Promise<PageMap>;
+  sessionMoments(projectId: string, sessionId: string): Promise<IndexedMoment[]>;
 }
 
 /**
@@ -20,6 +22,15 @@ export class ArchiveAwareReader implements ReplayReader {
 
   listSessions(projectId: string, query: ListSessionsQuery): Promise<SessionListResponse> {
     return this.store.listSessions(projectId, query);
+  }
+
+  /** The search index outlives a session's move to cold storage (until the hot retention). */
+  pageMap(projectId: string, query: PageMapQuery): Promise<PageMap> {
+    return this.store.pageMap(projectId, query);
+  }
+
+  sessionMoments(projectId: string, sessionId: string): Promise<IndexedMoment[]> {
+    return this.store.sessionMoments(projectId, sessionId);
   }
 
   async getManifest(projectId: string, sessionId: string): Promise<ReplayManifest | undefined> {

@@ -15,6 +15,7 @@ const MAX_PATH_DEPTH = 32;
 const SELECTOR_CHARS = 1_024;
 /** Inputs whose `value` is their visible caption rather than what someone typed. */
 const CAPTION_INPUT_TYPES = new Set(['submit', 'button', 'reset']);
+const FORM_FIELDS = new Set(['input', 'select', 'textarea']);
 const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template', 'head']);
 /** Ids and classes that can stand in a selector path unescaped. */
 const PLAIN_NAME = /^[A-Za-z_-][A-Za-z0-9_:/-]*$/;
@@ -39,7 +40,9 @@ export function clickTarget(mirror: DomMirror, nodeId: number): ClickTarget | un
     }
   }
   const attr = (name: string) => node!.attributes?.get(name) ?? '';
-  const label = [attr('aria-label'), attr('title'), attr('alt')].find((v) => v.trim() !== '' && !isMaskedOrEmpty(v)) ?? '';
+  // A form field is named by its placeholder or name when nothing else labels it.
+  const names = FORM_FIELDS.has(node.tag!) ? [attr('aria-label'), attr('title'), attr('placeholder'), attr('name')] : [attr('aria-label'), attr('title'), attr('alt')];
+  const label = names.find((v) => v.trim() !== '' && !isMaskedOrEmpty(v)) ?? '';
   return {
     tag: node.tag!,
     id: attr('id').slice(0, LABEL_CHARS),

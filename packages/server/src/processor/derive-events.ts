@@ -17,6 +17,14 @@ export interface DerivedChunk {
   identities: Identity[];
   /** How far down each page of the chunk was seen: for scroll maps. */
   scrolls: PageScroll[];
+  /** Form fields typed in or changed (one entry per run of inputs into one field; never the value). */
+  inputs: FieldInput[];
+}
+
+export interface FieldInput {
+  timestamp: number;
+  nodeId: number;
+  target: ClickTarget | undefined;
 }
 
 export interface Identity {
@@ -87,6 +95,7 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
   let url = ctx.previousUrl;
   const activity: ChunkActivity = { gaps: [] };
   const identities: Identity[] = [];
+  const inputs: FieldInput[] = [];
   const page = new PageTracker();
 
   for (const e of events) {
@@ -123,6 +132,10 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
         };
         out.push(click);
         clicks.push(click);
+      } else if (data.source === IncrementalSource.Input) {
+        const nodeId = finiteOr(data.id, 0);
+        // Typing sends an event per keystroke: one entry per run of inputs into the same field.
+        if (inputs[inputs.length - 1]?.nodeId !== nodeId) inputs.push({ timestamp: e.timestamp, nodeId, target: page.target(nodeId) });
       } else if (data.source === IncrementalSource.Log) {
         out.push(consoleEvent(id, ctx.chunkIndex, e.timestamp, parseConsolePayload(data)));
       }
@@ -154,7 +167,7 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
   for (const rage of rageClicks(clicks, ctx.chunkIndex)) out.push(rage);
   for (const dead of deadClicks(clicks, events, ctx)) out.push(dead);
   out.sort((a, b) => a.timestamp - b.timestamp);
-  return { events: out, activity, identities, scrolls: page.scrolls() };
+  return { events: out, activity, identities, scrolls: page.scrolls(), inputs };
 }
 
 const MAX_TRAITS = 50;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SessionEvent } from '@gosight/shared';
 import type { ChunkIndexChange, IndexedEvent, IndexedKind } from '../store/index.js';
 import type { DerivedChunk } from './derive-events.js';
+import { targetName } from './click-target.js';
 
 const MAX_PROPS = 50;
 
@@ -35,6 +36,12 @@ export function indexEntries(derived: DerivedChunk, previousUrl: string): Indexe
   for (const identity of derived.identities) {
     rows.push({ ...blank('identify', identity.timestamp, urlAt(derived.events, identity.timestamp, previousUrl)),
       label: `Identified as ${identity.userId}`, text: identity.userId, props: identity.traits });
+  }
+  for (const input of derived.inputs) {
+    const t = input.target;
+    rows.push({ ...blank('input', input.timestamp, urlAt(derived.events, input.timestamp, previousUrl)),
+      label: `Typed in ${t ? targetName(t) : 'a field'}`,
+      ...(t ? { tag: t.tag, elementId: t.id, classes: t.classes, ariaLabel: t.ariaLabel, selector: t.selector } : {}) });
   }
   for (const scroll of derived.scrolls) {
     rows.push({ ...blank('scroll', scroll.timestamp, scroll.url), label: `Scrolled to ${scroll.depth}px`,

@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import type { ChunkStore, SessionRecord, StoredChunk } from './chunk-store.js';
 import { NO_INDEX_CHANGE } from './event-index.js';
-import { runSearchContract } from './search/search-contract.js';
+import { runPageMapContract, runSearchContract } from './search/search-contract.js';
 import { segmentsOf } from '../../testing/chunk-segments.js';
 
 // Recent times: rows older than the 90-day TTL may vanish at any merge.
@@ -20,6 +20,7 @@ export function runChunkStoreContract(name: string, open: () => Promise<ChunkSto
   after(async () => (await storePromise)?.close());
 
   runSearchContract(name, store);
+  runPageMapContract(name, store);
 
   test(`${name}: migrate is idempotent`, async () => {
     const s = await store();

@@ -1,9 +1,10 @@
 import type {
-  ChunkMeta, ReplayManifest, SessionEvent, SessionEventsResponse, SessionListQuery, SessionListResponse, SessionSummary,
+  ChunkMeta, PageMap, PageMapQuery, ReplayManifest, SessionEvent, SessionEventsResponse, SessionListQuery, SessionListResponse, SessionSummary,
 } from '@gosight/shared';
 import type { ChunkActivity } from '../pipeline/activity.js';
 import type { ArchiveCandidate, ArchiveRecord } from './archive-record.js';
 import type { ChunkIndexChange } from './event-index.js';
+import type { IndexedMoment } from './search/moment-conditions.js';
 
 /**
  * A piece of a chunk's bytes, written once and never rewritten: raw-deflate blocks ending
@@ -113,10 +114,14 @@ export interface SessionReader {
   getChunkData(projectId: string, sessionId: string, index: number): Promise<Buffer | undefined>;
   /** The archive record of a session, if it was archived. */
   getArchive(projectId: string, sessionId: string): Promise<ArchiveRecord | undefined>;
+  /** Click and scroll maps of a page, aggregated over the sessions that viewed it. */
+  pageMap(projectId: string, query: PageMapQuery): Promise<PageMap>;
+  /** A session's indexed moments in time order (what its story is told from); empty when none. */
+  sessionMoments(projectId: string, sessionId: string): Promise<IndexedMoment[]>;
 }
 
 /** What the archive job needs: old sessions, their replay, and the swap to cold storage. */
-export interface ArchiveStore extends Omit<SessionReader, 'listSessions'> {
+export interface ArchiveStore extends Omit<SessionReader, 'listSessions' | 'pageMap' | 'sessionMoments'> {
   /** Sessions with chunks whose newest chunk ended before `cutoff`, oldest first. */
   listArchiveCandidates(cutoff: number, limit: number): Promise<ArchiveCandidate[]>;
   /** Records a session's archive and flags its summary row as archived. */

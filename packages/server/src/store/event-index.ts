@@ -1,7 +1,7 @@
 import type { SessionEventKind } from '@gosight/shared';
 
-/** What the search index holds: the derived events, plus identify() calls and scroll depth per page. */
-export type IndexedKind = SessionEventKind | 'identify' | 'scroll';
+/** What the search index holds: the derived events, plus identify() calls, scroll depth per page and form fields touched. */
+export type IndexedKind = SessionEventKind | 'identify' | 'scroll' | 'input';
 
 /**
  * One row of the search index: a moment of a session flattened into the columns searches

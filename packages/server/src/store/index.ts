@@ -11,3 +11,4 @@ export { createClickHouseClient, describeTarget, type ClickHouseTarget } from '.
 export { MemoryChunkStore } from './memory/memory-chunk-store.js';
 export type { ChunkIndexChange, IndexedEvent, IndexedKind } from './event-index.js';
 export { NO_INDEX_CHANGE } from './event-index.js';
+export type { IndexedMoment } from './search/moment-conditions.js';

@@ -1,8 +1,9 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import type { DeviceClass, ReplayManifest, SessionEvent, SessionEventsResponse, SessionListResponse, SessionSummary } from '@gosight/shared';
+import type { DeviceClass, PageMap, PageMapQuery, ReplayManifest, SessionEvent, SessionEventsResponse, SessionListResponse, SessionSummary } from '@gosight/shared';
 import type { IndexedKind } from '../event-index.js';
 import { explainMatches, explainOnly, momentConditions, type IndexedMoment, type MomentCondition } from '../search/moment-conditions.js';
 import { momentSql } from './moment-sql.js';
+import { queryPageMap } from './page-map-query.js';
 import type { ChunkActivity } from '../../pipeline/activity.js';
 import { chunkGzip, manifestOf, sessionEventsOf } from '../replay-assembly.js';
 import type { ChunkState, ChunkStore, ErasedSession, ListSessionsQuery, SessionRecord, StoredChunk } from '../chunk-store.js';
@@ -123,6 +124,18 @@ export class ClickHouseChunkStore implements ChunkStore {
       for (const s of sessions) s.matches = explainMatches(conditions, moments.get(s.sessionId) ?? []);
     }
     return { sessions, total: Number(count?.total ?? 0), limit: query.limit, offset: query.offset };
+  }
+
+  pageMap(projectId: string, query: PageMapQuery): Promise<PageMap> {
+    return queryPageMap(this.q, projectId, query);
+  }
+
+  async sessionMoments(projectId: string, sessionId: string): Promise<IndexedMoment[]> {
+    const rows = await this.q.rows<IndexRow>(
+      `SELECT ${INDEX_SELECT} FROM ${this.db}.replay_event_index FINAL
+       WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}
+       ORDER BY ts, chunk_index, event_key`, { projectId, sessionId });
+    return rows.map(toMoment);
   }
 
   /** The moments of these sessions that satisfy a condition, in time order: what explains each match. */

@@ -1,8 +1,9 @@
-import type { ReplayManifest, SessionEventsResponse, SessionListResponse, SessionSort, SessionSummary } from '@gosight/shared';
+import type { PageMap, PageMapQuery, ReplayManifest, SessionEventsResponse, SessionListResponse, SessionSort, SessionSummary } from '@gosight/shared';
 import type { ArchiveCandidate, ArchiveRecord } from '../archive-record.js';
 import type { ChunkState, ChunkStore, ErasedSession, ListSessionsQuery, SessionRecord, StoredChunk } from '../chunk-store.js';
 import { chunkGzip, manifestOf, sessionEventsOf } from '../replay-assembly.js';
 import type { IndexedEvent } from '../event-index.js';
+import { pageMapOf, type SessionMoment } from '../search/page-map.js';
 import { explainMatches, explainOnly, momentConditions, momentMatches, sequenceEnd, type IndexedMoment } from '../search/moment-conditions.js';
 
 type Summary = SessionRecord & { archived: boolean };
@@ -98,6 +99,21 @@ export class MemoryChunkStore implements ChunkStore {
       return conditions.length > 0 ? { ...summary, matches: explainMatches(conditions, this.moments(s.projectId, s.sessionId)) } : summary;
     });
     return { sessions: page, total: matching.length, limit: q.limit, offset: q.offset };
+  }
+
+  async pageMap(projectId: string, query: PageMapQuery): Promise<PageMap> {
+    const all: SessionMoment[] = [];
+    for (const k of this.index.keys()) {
+      if (!k.startsWith(`${projectId}/`)) continue;
+      const sessionId = k.slice(projectId.length + 1);
+      for (const m of this.moments(projectId, sessionId)) all.push({ ...m, sessionId });
+    }
+    all.sort((a, b) => a.timestamp - b.timestamp);
+    return pageMapOf(query, all, (sessionId) => this.sessions.get(key(projectId, sessionId))?.deviceClass);
+  }
+
+  async sessionMoments(projectId: string, sessionId: string): Promise<IndexedMoment[]> {
+    return this.moments(projectId, sessionId);
   }
 
   /** A session's indexed moments in time order. */

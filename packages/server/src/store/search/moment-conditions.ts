@@ -60,6 +60,9 @@ function regex(re2: string): RegExp {
   return re;
 }
 
+/** A URL pattern as a JavaScript regular expression (cached). */
+export const urlRegex = (pattern: string): RegExp => regex(urlPatternRegex(pattern));
+
 /** Whether one moment satisfies a condition (for `visited`: matches one of its patterns). */
 export function momentMatches(c: MomentCondition, e: IndexedEvent): boolean {
   if (!c.kinds.includes(e.kind)) return false;

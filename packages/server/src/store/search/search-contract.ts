@@ -126,6 +126,65 @@ export function runSearchContract(name: string, store: () => Promise<ChunkStore>
   });
 }
 
+/** Page maps: the same known moments give the same aggregates in every store. */
+export function runPageMapContract(name: string, store: () => Promise<ChunkStore>): void {
+  test(`${name}: a page map counts clicks per square, the deepest scroll per session, the most clicked elements, and picks a page view to draw on`, async () => {
+    const s = await store();
+    const projectId = `map-${randomUUID()}`;
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const page = 'https://shop.test/pricing';
+    await s.writeSessions([
+      record(projectId, a, { deviceClass: 'desktop' }), record(projectId, b, { deviceClass: 'desktop' }), record(projectId, c, { deviceClass: 'mobile' }),
+    ]);
+    const click = (t: number, x: number, y: number, kind: 'click' | 'rage_click' | 'dead_click' = 'click', selector = 'html > body > a#buy') =>
+      moment({ kind, timestamp: T0 + t, url: page, x, y, selector, tag: 'a', elementId: 'buy', text: 'Buy' });
+    await s.writeChunks([
+      chunk(projectId, a, 0, [
+        moment({ kind: 'page_view', timestamp: T0 + 1, url: page, viewportWidth: 1280, viewportHeight: 800 }),
+        click(10, 101, 205), click(20, 109, 209), click(20, 104, 201, 'rage_click'), click(30, 300, 1_500, 'click', 'html > body > p'),
+        moment({ kind: 'scroll', timestamp: T0 + 2, url: page, depth: 2_450, viewportHeight: 800 }),
+        moment({ kind: 'click', timestamp: T0 + 40, url: 'https://shop.test/other', x: 5, y: 5 }),
+      ]),
+      chunk(projectId, a, 1, [moment({ kind: 'scroll', timestamp: T0 + 31_000, url: page, depth: 900, viewportHeight: 800 })]),
+      chunk(projectId, b, 0, [
+        moment({ kind: 'page_view', timestamp: T0 + 5, url: `${page}?ref=ad`, viewportWidth: 1280, viewportHeight: 700 }),
+        click(50, 100, 200), click(50, 100, 200, 'dead_click'),
+        moment({ kind: 'scroll', timestamp: T0 + 6, url: `${page}?ref=ad`, depth: 700, viewportHeight: 700 }),
+      ]),
+      chunk(projectId, c, 0, [
+        moment({ kind: 'page_view', timestamp: T0 + 9, url: page, viewportWidth: 390, viewportHeight: 844 }),
+        click(60, 50, 60),
+        moment({ kind: 'scroll', timestamp: T0 + 10, url: page, depth: 844, viewportHeight: 844 }),
+      ]),
+    ]);
+    const map = await s.pageMap(projectId, { url: '/pricing' });
+    assert.equal(map.sessions, 3);
+    assert.deepEqual(map.clicks, [
+      { x: 100, y: 200, clicks: 3, rageClicks: 1, deadClicks: 1 },
+      { x: 50, y: 60, clicks: 1, rageClicks: 0, deadClicks: 0 },
+      { x: 300, y: 1_500, clicks: 1, rageClicks: 0, deadClicks: 0 },
+    ]);
+    assert.equal(map.scrollSessions, 3);
+    assert.deepEqual(map.scroll.filter((r) => r.depth % 700 === 0 || r.depth === 2_400).map((r) => [r.depth, r.sessions]), [[0, 3], [700, 3], [1_400, 1], [2_100, 1], [2_400, 1]]);
+    assert.equal(map.scroll.at(-1)?.depth, 2_400, 'down to the deepest step anyone reached');
+    assert.equal(map.scroll.find((r) => r.depth === 800)?.share, 2 / 3);
+    assert.deepEqual(map.topElements.map((e) => [e.selector, e.clicks, e.rageClicks, e.deadClicks, e.sessions]), [
+      ['html > body > a#buy', 4, 1, 1, 3], ['html > body > p', 1, 0, 0, 1],
+    ]);
+    assert.deepEqual(map.snapshot, { sessionId: b, chunkIndex: 0, timestamp: T0 + 5, viewportWidth: 1280, viewportHeight: 700 }, 'the latest view at the most common width');
+    const desktop = await s.pageMap(projectId, { url: '/pricing', device: 'desktop' });
+    assert.deepEqual([desktop.sessions, desktop.clicks.reduce((n, b2) => n + b2.clicks, 0)], [2, 4]);
+    const early = await s.pageMap(projectId, { url: 'https://shop.test/pricing', from: T0, to: T0 + 25 });
+    assert.deepEqual([early.sessions, early.clicks.map((b2) => b2.clicks)], [3, [2]], 'a wildcard-free pattern is a part of the URL; times bound the moments');
+    const none = await s.pageMap(projectId, { url: '/nowhere' });
+    assert.deepEqual([none.sessions, none.clicks, none.scroll, none.snapshot], [0, [], [], undefined]);
+    const moments = await s.sessionMoments(projectId, a);
+    assert.deepEqual(moments.map((m) => [m.kind, m.chunkIndex]), [
+      ['page_view', 0], ['scroll', 0], ['click', 0], ['click', 0], ['rage_click', 0], ['click', 0], ['click', 0], ['scroll', 1],
+    ]);
+  });
+}
+
 function record(projectId: string, sessionId: string, over: Partial<SessionRecord>): SessionRecord {
   return {
     projectId, sessionId, startedAt: T0, endedAt: T0 + 60_000, durationMs: 60_000, firstUrl: 'https://shop.test/', pageCount: 1, clickCount: 1,

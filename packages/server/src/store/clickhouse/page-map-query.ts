@@ -1,0 +1,69 @@
+import {
+  CLICK_BIN_PX, MAX_CLICK_BINS, scrollReach, SCROLL_STEP_PX, TOP_ELEMENTS, urlPatternRegex,
+  type PageMap, type PageMapQuery,
+} from '@gosight/shared';
+import type { ClickHouseDb } from './clickhouse-db.js';
+
+type Num = number | string;
+
+/**
+ * A page map aggregated in ClickHouse over `replay_event_index`: click squares, each
+ * session's deepest scroll, the most clicked elements and the page view to draw them on.
+ * Only the aggregates leave the store (at most `MAX_CLICK_BINS` squares), whatever the
+ * number of sessions. The twin of `pageMapOf` (memory).
+ */
+export async function queryPageMap(q: ClickHouseDb, projectId: string, query: PageMapQuery): Promise<PageMap> {
+  const idx = `${q.name}.replay_event_index FINAL`;
+  const clauses = ['project_id = {projectId:String}', 'match(url, {page:String})'];
+  const params: Record<string, unknown> = { projectId, page: urlPatternRegex(query.url) };
+  if (query.from !== undefined) {
+    clauses.push('ts >= fromUnixTimestamp64Milli({from:Int64})');
+    params.from = query.from;
+  }
+  if (query.to !== undefined) {
+    clauses.push('ts <= fromUnixTimestamp64Milli({to:Int64})');
+    params.to = query.to;
+  }
+  if (query.device !== undefined) {
+    clauses.push(`session_id IN (SELECT session_id FROM ${q.name}.replay_sessions FINAL WHERE project_id = {projectId:String} AND device_class = {device:String})`);
+    params.device = query.device;
+  }
+  const where = clauses.join(' AND ');
+  const clicks = `kind IN ('click', 'rage_click', 'dead_click')`;
+  const [[viewers], bins, depths, elements, [modal]] = await Promise.all([
+    q.rows<{ sessions: Num }>(`SELECT uniqExact(session_id) AS sessions FROM ${idx} WHERE kind = 'page_view' AND ${where}`, params),
+    q.rows<{ bx: Num; by: Num; clicks: Num; rage: Num; dead: Num }>(
+      `SELECT toInt32(floor(x / ${CLICK_BIN_PX})) * ${CLICK_BIN_PX} AS bx, toInt32(floor(y / ${CLICK_BIN_PX})) * ${CLICK_BIN_PX} AS by,
+              countIf(kind = 'click') AS clicks, countIf(kind = 'rage_click') AS rage, countIf(kind = 'dead_click') AS dead
+       FROM ${idx} WHERE ${clicks} AND ${where}
+       GROUP BY bx, by ORDER BY clicks DESC, by, bx LIMIT ${MAX_CLICK_BINS}`, params),
+    q.rows<{ step: Num; n: Num }>(
+      `SELECT toUInt32(floor(d / ${SCROLL_STEP_PX})) * ${SCROLL_STEP_PX} AS step, count() AS n
+       FROM (SELECT session_id, max(depth) AS d FROM ${idx} WHERE kind = 'scroll' AND ${where} GROUP BY session_id)
+       GROUP BY step`, params),
+    q.rows<{ selector: string; tag: string; text: string; label: string; clicks: Num; rage: Num; dead: Num; sessions: Num }>(
+      `SELECT el_selector AS selector, argMin(el_tag, ts) AS tag, argMin(text, ts) AS text, argMin(el_label, ts) AS label,
+              countIf(kind = 'click') AS clicks, countIf(kind = 'rage_click') AS rage, countIf(kind = 'dead_click') AS dead,
+              uniqExactIf(session_id, kind = 'click') AS sessions
+       FROM ${idx} WHERE ${clicks} AND el_selector != '' AND ${where}
+       GROUP BY el_selector HAVING clicks > 0 ORDER BY clicks DESC, selector LIMIT ${TOP_ELEMENTS}`, params),
+    q.rows<{ w: Num }>(`SELECT viewport_width AS w FROM ${idx} WHERE kind = 'page_view' AND ${where}
+       GROUP BY w ORDER BY count() DESC, w DESC LIMIT 1`, params),
+  ]);
+  const [view] = modal ? await q.rows<{ sid: string; chunk_index: Num; t: Num; vw: Num; vh: Num }>(
+    `SELECT toString(session_id) AS sid, chunk_index, toUnixTimestamp64Milli(ts) AS t, viewport_width AS vw, viewport_height AS vh
+     FROM ${idx} WHERE kind = 'page_view' AND ${where} AND viewport_width = {w:UInt16}
+     ORDER BY ts DESC, sid LIMIT 1`, { ...params, w: Number(modal.w) }) : [];
+  return {
+    query,
+    sessions: Number(viewers?.sessions ?? 0),
+    binPx: CLICK_BIN_PX,
+    clicks: bins.map((b) => ({ x: Number(b.bx), y: Number(b.by), clicks: Number(b.clicks), rageClicks: Number(b.rage), deadClicks: Number(b.dead) })),
+    ...scrollReach(new Map(depths.map((d) => [Number(d.step), Number(d.n)]))),
+    topElements: elements.map((e) => ({
+      selector: e.selector, tag: e.tag, text: e.text, ariaLabel: e.label, clicks: Number(e.clicks), rageClicks: Number(e.rage),
+      deadClicks: Number(e.dead), sessions: Number(e.sessions),
+    })),
+    ...(view ? { snapshot: { sessionId: view.sid, chunkIndex: Number(view.chunk_index), timestamp: Number(view.t), viewportWidth: Number(view.vw), viewportHeight: Number(view.vh) } } : {}),
+  };
+}
