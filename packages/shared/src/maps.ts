@@ -32,7 +32,7 @@ export interface ScrollReach {
   share: number;
 }
 
-/** A clicked element of the page, by its selector path. */
+/** A clicked element of the page: its selector path, and what it says (a list's buttons share a path). */
 export interface TopElement {
   selector: string;
   tag: string;
@@ -74,6 +74,10 @@ export const CLICK_BIN_PX = 10;
 export const MAX_CLICK_BINS = 20_000;
 export const SCROLL_STEP_PX = 100;
 export const TOP_ELEMENTS = 20;
+
+/** Where page maps are mounted: a project's, and (at /api/maps) the default project's. */
+export const PROJECT_MAPS_PREFIX = '/api/projects/:project/maps';
+export const MAPS_PATH = '/api/maps';
 
 /** `GET` path of a project's page maps; without a project, the default project's. */
 export const mapsPath = (project?: string): string => sessionsPath(project).replace(/\/sessions$/, '/maps');

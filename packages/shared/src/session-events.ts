@@ -51,7 +51,7 @@ export interface ClickTarget {
   classes: string[];
   /** Visible text (whitespace collapsed, at most 100 characters); empty when masked or none. */
   text: string;
-  /** The `aria-label` attribute (or `title`, `alt`); empty when none or masked. */
+  /** The `aria-label` attribute (or `title`, `alt`; a form field's label, placeholder or name); empty when none or masked. */
   ariaLabel: string;
   /** Its path from the root: `html > body > form#checkout.card > button#pay.btn.primary`. */
   selector: string;

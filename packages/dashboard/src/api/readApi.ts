@@ -1,6 +1,11 @@
 import {
   chunkPath,
   eventsPath,
+  mapsPath,
+  storyPath,
+  type PageMap,
+  type PageMapQuery,
+  type SessionStory,
   manifestPath,
   sessionsPath,
   type ReplayManifest,
@@ -21,6 +26,19 @@ export const fetchSessionList = (query: SessionListQuery, signal?: AbortSignal):
 /** `GET …/sessions/:id/replay` (of the current project): the chunk list of one session. */
 export const fetchManifest = (sessionId: string, signal?: AbortSignal): Promise<ReplayManifest> =>
   getJson(manifestPath(sessionId, currentProject()), signal);
+
+/** `GET …/sessions/:id/story`: the session told in steps, each at its moment. */
+export const fetchSessionStory = (sessionId: string, signal?: AbortSignal): Promise<SessionStory> =>
+  getJson(storyPath(sessionId, currentProject()), signal);
+
+/** `GET …/maps?url=&…`: click and scroll maps of a page. */
+export const fetchPageMap = (query: PageMapQuery, signal?: AbortSignal): Promise<PageMap> => {
+  const params = new URLSearchParams({ url: query.url });
+  if (query.from !== undefined) params.set('from', String(query.from));
+  if (query.to !== undefined) params.set('to', String(query.to));
+  if (query.device) params.set('device', query.device);
+  return getJson(`${mapsPath(currentProject())}?${params}`, signal);
+};
 
 /** `GET /api/sessions/:id/events`: derived events and inactive ranges, without loading the replay. */
 export const fetchSessionEvents = (sessionId: string, signal?: AbortSignal): Promise<SessionEventsResponse> =>

@@ -15,6 +15,7 @@ export function Layout() {
         </Link>
         <nav className="app-nav">
           <Link to="/">Sessions</Link>
+          <Link to="/maps" data-testid="nav-maps">Maps</Link>
           {project && <Link to="/settings" data-testid="nav-settings">Project settings</Link>}
           <a href="/demo">Demo page</a>
         </nav>

@@ -1,5 +1,5 @@
 /** Which devtools tab is open. */
-export type PanelId = 'events' | 'console' | 'network' | 'inspect';
+export type PanelId = 'events' | 'story' | 'console' | 'network' | 'inspect';
 
 /** What the player page shows around the replay; toggled by buttons and shortcuts. */
 export interface PlayerView {

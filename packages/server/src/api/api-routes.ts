@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { mapsPath, PROJECT_SESSIONS_PREFIX, SESSIONS_PATH } from '@gosight/shared';
+import { MAPS_PATH, PROJECT_MAPS_PREFIX, PROJECT_SESSIONS_PREFIX, SESSIONS_PATH } from '@gosight/shared';
 import type { ReplayReader } from '../archive/archive-aware-reader.js';
 import type { DeadLetterAdmin } from '../deadletters/index.js';
 import type { AssetLibrary } from '../assets/index.js';
@@ -50,6 +50,6 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<vo
   await app.register(sessions, { prefix: PROJECT_SESSIONS_PREFIX });
   await app.register(sessions, { prefix: SESSIONS_PATH });
   const maps = (scope: FastifyInstance) => mapRoutes(scope, deps);
-  await app.register(maps, { prefix: mapsPath(':project') });
-  await app.register(maps, { prefix: mapsPath() });
+  await app.register(maps, { prefix: PROJECT_MAPS_PREFIX });
+  await app.register(maps, { prefix: MAPS_PATH });
 }

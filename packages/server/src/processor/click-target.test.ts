@@ -12,6 +12,7 @@ const page = {
     el(4, 'form', { id: 'checkout', class: 'card' }, [
       el(5, 'button', { id: 'pay', class: 'primary btn', 'aria-label': '' }, [el(6, 'span', {}, [text(7, '  Pay\n now ')])]),
       el(8, 'div', { class: 'secret gosight-mask', 'aria-label': '*****' }, [el(9, 'span', {}, [text(10, '**** ****')])]),
+      el(13, 'label', { for: 'email' }, [text(14, 'Your email')]),
       el(11, 'input', { id: 'email', type: 'email', value: 'someone@example.com' }),
       el(12, 'input', { type: 'submit', value: 'Send' }),
     ]),
@@ -44,6 +45,7 @@ test('masked text and typed values are never taken; a submit input shows its cap
   const parent = clicksOf([meta(0), full(1), click(100, 8)])[0];
   assert.equal(parent.target?.ariaLabel, '', 'a masked aria-label');
   assert.equal(email.target?.text, '', 'what was typed');
+  assert.equal(email.target?.ariaLabel, 'Your email', 'a field is named by its label');
   assert.equal(submit.target?.text, 'Send');
   for (const c of [masked, email, submit, parent]) assert.doesNotMatch(JSON.stringify(c), /someone@example|\*\*\*/);
 });

@@ -40,8 +40,10 @@ export function clickTarget(mirror: DomMirror, nodeId: number): ClickTarget | un
     }
   }
   const attr = (name: string) => node!.attributes?.get(name) ?? '';
-  // A form field is named by its placeholder or name when nothing else labels it.
-  const names = FORM_FIELDS.has(node.tag!) ? [attr('aria-label'), attr('title'), attr('placeholder'), attr('name')] : [attr('aria-label'), attr('title'), attr('alt')];
+  // A form field is named by its label, else its placeholder or name.
+  const names = FORM_FIELDS.has(node.tag!)
+    ? [attr('aria-label'), attr('title'), fieldLabel(mirror, node), attr('placeholder'), attr('name')]
+    : [attr('aria-label'), attr('title'), attr('alt')];
   const label = names.find((v) => v.trim() !== '' && !isMaskedOrEmpty(v)) ?? '';
   return {
     tag: node.tag!,
@@ -51,6 +53,17 @@ export function clickTarget(mirror: DomMirror, nodeId: number): ClickTarget | un
     ariaLabel: collapse(label, LABEL_CHARS),
     selector: selectorPath(mirror, node),
   };
+}
+
+/** The text of the `<label>` that names a form field: by its id, or around it. */
+function fieldLabel(mirror: DomMirror, field: MirrorNode): string {
+  const id = field.attributes?.get('id');
+  const byId = id ? mirror.labelFor(id) : undefined;
+  if (byId) return visibleText(mirror, byId);
+  for (let node = mirror.parentOf(field), i = 0; node && node.tag !== undefined && i < MAX_CLIMB; node = mirror.parentOf(node), i++) {
+    if (node.tag === 'label') return visibleText(mirror, node);
+  }
+  return '';
 }
 
 function isInteractive(node: MirrorNode): boolean {

@@ -43,9 +43,12 @@ export class DomMirror {
   private readonly nodes = new Map<number, MirrorNode>();
   /** The document node's id: scrolls of it are the page's scroll. */
   rootId: number | undefined;
+  /** `<label for=…>` elements by the id they name; built when first asked, dropped at any change. */
+  private labels: Map<string, MirrorNode> | undefined;
 
   /** Starts again from a full snapshot's tree. */
   reset(root: unknown): void {
+    this.labels = undefined;
     this.nodes.clear();
     this.rootId = undefined;
     if (!isRecord(root)) return;
@@ -57,12 +60,25 @@ export class DomMirror {
     return this.nodes.get(id);
   }
 
+  /** The `<label>` naming the element with this id, if any. */
+  labelFor(id: string): MirrorNode | undefined {
+    if (!this.labels) {
+      this.labels = new Map();
+      for (const node of this.nodes.values()) {
+        const target = node.tag === 'label' ? node.attributes?.get('for') : undefined;
+        if (target && !this.labels.has(target)) this.labels.set(target, node);
+      }
+    }
+    return this.labels.get(id);
+  }
+
   parentOf(node: MirrorNode): MirrorNode | undefined {
     return node.parent === undefined ? undefined : this.nodes.get(node.parent);
   }
 
   /** Applies an rrweb Mutation's data: removes, then adds, then text and attribute changes (rrweb's order). */
   applyMutation(data: Record<string, unknown>): void {
+    this.labels = undefined;
     if (Array.isArray(data.removes)) {
       for (const r of data.removes) if (isRecord(r)) this.remove(idOf(r.id));
     }

@@ -42,11 +42,11 @@ export async function queryPageMap(q: ClickHouseDb, projectId: string, query: Pa
        FROM (SELECT session_id, max(depth) AS d FROM ${idx} WHERE kind = 'scroll' AND ${where} GROUP BY session_id)
        GROUP BY step`, params),
     q.rows<{ selector: string; tag: string; text: string; label: string; clicks: Num; rage: Num; dead: Num; sessions: Num }>(
-      `SELECT el_selector AS selector, argMin(el_tag, ts) AS tag, argMin(text, ts) AS text, argMin(el_label, ts) AS label,
+      `SELECT el_selector AS selector, argMin(el_tag, ts) AS tag, text, el_label AS label,
               countIf(kind = 'click') AS clicks, countIf(kind = 'rage_click') AS rage, countIf(kind = 'dead_click') AS dead,
               uniqExactIf(session_id, kind = 'click') AS sessions
        FROM ${idx} WHERE ${clicks} AND el_selector != '' AND ${where}
-       GROUP BY el_selector HAVING clicks > 0 ORDER BY clicks DESC, selector LIMIT ${TOP_ELEMENTS}`, params),
+       GROUP BY el_selector, text, el_label HAVING clicks > 0 ORDER BY clicks DESC, selector, text, label LIMIT ${TOP_ELEMENTS}`, params),
     q.rows<{ w: Num }>(`SELECT viewport_width AS w FROM ${idx} WHERE kind = 'page_view' AND ${where}
        GROUP BY w ORDER BY count() DESC, w DESC LIMIT 1`, params),
   ]);

@@ -34,9 +34,11 @@ export function pageMapOf(q: PageMapQuery, moments: Iterable<SessionMoment>, dev
       if (!bin) bins.set(`${x},${y}`, (bin = { x, y, clicks: 0, rageClicks: 0, deadClicks: 0 }));
       count(bin, m.kind);
       if (m.selector) {
-        let el = elements.get(m.selector);
+        // Elements that share a path (a list's buttons) are told apart by what they say.
+        const id = JSON.stringify([m.selector, m.text, m.ariaLabel]);
+        let el = elements.get(id);
         if (!el) {
-          elements.set(m.selector, (el = { selector: m.selector, tag: m.tag, text: m.text, ariaLabel: m.ariaLabel, clicks: 0, rageClicks: 0, deadClicks: 0, sessions: 0, ids: new Set() }));
+          elements.set(id, (el = { selector: m.selector, tag: m.tag, text: m.text, ariaLabel: m.ariaLabel, clicks: 0, rageClicks: 0, deadClicks: 0, sessions: 0, ids: new Set() }));
         }
         count(el, m.kind);
         if (m.kind === 'click') el.ids.add(m.sessionId);
@@ -55,10 +57,14 @@ export function pageMapOf(q: PageMapQuery, moments: Iterable<SessionMoment>, dev
     clicks: [...bins.values()].sort(byClicks).slice(0, MAX_CLICK_BINS),
     ...scrollReach(histogram),
     topElements: [...elements.values()].map(({ ids, ...el }) => ({ ...el, sessions: ids.size }))
-      .filter((el) => el.clicks > 0).sort((a, b) => b.clicks - a.clicks || a.selector.localeCompare(b.selector)).slice(0, TOP_ELEMENTS),
+      .filter((el) => el.clicks > 0)
+      .sort((a, b) => b.clicks - a.clicks || cmp(a.selector, b.selector) || cmp(a.text, b.text) || cmp(a.ariaLabel, b.ariaLabel)).slice(0, TOP_ELEMENTS),
     ...snapshotOf(views),
   };
 }
+
+/** Byte order, as ClickHouse sorts strings. */
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function count(target: { clicks: number; rageClicks: number; deadClicks: number }, kind: string): void {
   if (kind === 'click') target.clicks++;

@@ -1,0 +1,225 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { CLICK_BIN_PX, SCROLL_STEP_PX, type PageMap, type SessionStory } from '@gosight/shared';
+import { startServerProcess, type ServerProcess } from './support/server-process.js';
+import { launchBrowser } from './support/browser.js';
+import { recordDemoSession, type Recording } from './support/player-recording.js';
+
+/**
+ * Click and scroll maps and the session story, end to end: sessions recorded in Chromium on
+ * the demo shop, whose every click position and scroll depth the test notes itself in the
+ * page, and compares with what the server aggregated and the dashboard drew.
+ */
+const KEY = 'gs_maps_story_e2e';
+const OUT_DIR = join(tmpdir(), 'gosight-maps-story');
+const SHOP = '/demo/shop.html';
+const ARTICLE = '/demo/article.html';
+
+interface Noted {
+  /** Page position of every click, and the element's label as the test reads it. */
+  clicks: { x: number; y: number; label: string }[];
+  /** Deepest page pixel seen: scroll offset plus viewport height. */
+  depth: number;
+}
+
+let server: ServerProcess;
+let browser: Browser;
+const noted = new Map<string, Noted>();
+let checkout: Recording;
+/** Deepest page pixel of each article session. */
+const articleDepths: number[] = [];
+
+/** Clicks the element's centre (through the mouse, as a visitor would) and notes where that is on the page. */
+async function clickNoted(page: Page, note: Noted, selector: string, label: string): Promise<void> {
+  const box = await page.locator(selector).boundingBox();
+  assert.ok(box, selector);
+  // Whole pixels: the recording keeps the pointer's position as the page reports it.
+  const x = Math.round(box.x + box.width / 2);
+  const y = Math.round(box.y + box.height / 2);
+  const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+  note.clicks.push({ x: x + scroll.x, y: y + scroll.y, label });
+  await page.mouse.click(x, y);
+}
+
+async function noteDepth(page: Page, note: Noted): Promise<void> {
+  note.depth = Math.max(note.depth, await page.evaluate(() => window.scrollY + window.innerHeight));
+}
+
+async function scrollTo(page: Page, note: Noted, y: number): Promise<void> {
+  await page.evaluate((top) => window.scrollTo(0, top), y);
+  await page.waitForFunction((top) => Math.abs(window.scrollY - Math.min(top, document.documentElement.scrollHeight - window.innerHeight)) < 2, y);
+  // The SDK samples scrolls; the last position of a burst is sent once the sampling interval has passed.
+  await page.waitForTimeout(250);
+  await noteDepth(page, note);
+}
+
+describe('click and scroll maps, and the session story', { timeout: 180_000 }, () => {
+  before(async () => {
+    mkdirSync(OUT_DIR, { recursive: true });
+    server = await startServerProcess({ dataDir: mkdtempSync(join(tmpdir(), 'gosight-maps-')), projectKey: KEY });
+    browser = await launchBrowser();
+    const record = (act: (page: Page, note: Noted) => Promise<void>) => recordDemoSession(browser, server.url, async (page) => {
+      const note: Noted = { clicks: [], depth: 0 };
+      await noteDepth(page, note);
+      await act(page, note);
+      noted.set(await page.evaluate(() => (window as unknown as { GoSight: { getSessionId(): string } }).GoSight.getSessionId()), note);
+    }, { viewport: { width: 1024, height: 700 } }, SHOP);
+    // Readers of the long article who stop at different depths: the scroll map's known answer.
+    const read = (stopAt: number) => recordDemoSession(browser, server.url, async (page) => {
+      const note: Noted = { clicks: [], depth: 0 };
+      await noteDepth(page, note);
+      for (let y = 700; y <= stopAt; y += 700) await scrollTo(page, note, y);
+      articleDepths.push(note.depth);
+      // A last event now: the session is known to be stored once it reaches this moment.
+      await page.evaluate(() => (window as unknown as { GoSight: { event(name: string): void } }).GoSight.event('read_done'));
+    }, { viewport: { width: 1024, height: 700 } }, ARTICLE);
+    const [, , , , , , third] = await Promise.all([
+      read(0), read(1_400), read(2_800), read(9_800),
+      record(async (page, note) => {
+        await clickNoted(page, note, 'button[data-sku="tiles"]', 'Add tiles to cart');
+        await clickNoted(page, note, 'button[data-sku="notebook"]', 'Add notebook to cart');
+      }),
+      record(async (page, note) => {
+        // Three quick clicks on one button: a rage click.
+        for (let i = 0; i < 3; i++) await clickNoted(page, note, 'button[data-sku="tiles"]', 'Add tiles to cart');
+        await scrollTo(page, note, 10_000);
+      }),
+      record(async (page, note) => {
+        await clickNoted(page, note, '#sign-in', 'Sign in as demo shopper');
+        await clickNoted(page, note, '#billing', '');
+        await page.fill('#card-name', 'Jane Q Cardholder');
+        await scrollTo(page, note, 300);
+        await clickNoted(page, note, '#pay', 'Pay now');
+        await page.waitForFunction(() => document.getElementById('checkout-status')?.textContent?.startsWith('Payment failed'));
+        await page.waitForTimeout(300);
+      }),
+    ]);
+    checkout = third;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('the page map has the clicks and scroll depths the test noted, per square, per element and per session', async () => {
+    const res = await fetch(`${server.url}/api/maps?url=${encodeURIComponent(SHOP)}&device=desktop`);
+    assert.equal(res.status, 200);
+    const map = (await res.json()) as PageMap;
+    assert.equal(map.sessions, 3);
+    // Expected squares, from the noted positions alone.
+    const expected = new Map<string, number>();
+    for (const note of noted.values()) {
+      for (const c of note.clicks) {
+        const key = `${Math.floor(c.x / CLICK_BIN_PX) * CLICK_BIN_PX},${Math.floor(c.y / CLICK_BIN_PX) * CLICK_BIN_PX}`;
+        expected.set(key, (expected.get(key) ?? 0) + 1);
+      }
+    }
+    const got = new Map(map.clicks.map((b) => [`${b.x},${b.y}`, b.clicks]));
+    assert.deepEqual(Object.fromEntries([...got].sort()), Object.fromEntries([...expected].sort()), 'clicks per square');
+    assert.equal(map.clicks.reduce((n, b) => n + b.rageClicks, 0), 1, 'one rage click');
+    assert.equal(map.clicks.reduce((n, b) => n + b.deadClicks, 0), 0, 'every click here changed the page');
+    const tiles = map.topElements.find((e) => e.ariaLabel === 'Add tiles to cart');
+    assert.deepEqual([tiles?.clicks, tiles?.sessions, tiles?.rageClicks], [4, 2, 1]);
+    assert.equal(map.topElements[0], tiles, 'the most clicked element first');
+    assert.ok(map.topElements.some((e) => e.ariaLabel === 'Pay now' || e.text === 'Pay now'));
+    // Scroll: the share of sessions whose deepest point reached each step.
+    const depths = [...noted.values()].map((n) => n.depth);
+    for (const r of map.scroll) {
+      assert.equal(r.sessions, depths.filter((d) => d >= r.depth).length, `sessions that saw ${r.depth} px`);
+    }
+    assert.equal(map.scroll.at(-1)?.depth, Math.floor(Math.max(...depths) / SCROLL_STEP_PX) * SCROLL_STEP_PX);
+    assert.equal(map.snapshot?.viewportWidth, 1024);
+    assert.equal((await fetch(`${server.url}/api/maps?device=desktop`)).status, 400, 'the page is required');
+  });
+
+  test('the dashboard draws the maps over a replay of that page, with the same counts', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage();
+    await page.goto(`${server.url}/`);
+    await page.click('[data-testid="nav-maps"]');
+    await page.fill('[data-testid="map-url"]', SHOP);
+    await page.click('[data-testid="map-apply"]');
+    const stage = page.locator('[data-testid="map-stage"][data-state="drawn"]');
+    await stage.waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => (document.querySelector('[data-testid="map-overlay"]') as HTMLCanvasElement | null)?.dataset.drawn === 'clicks');
+    const stats = page.locator('[data-testid="map-stats"]');
+    const clicks = [...noted.values()].reduce((n, note) => n + note.clicks.length, 0);
+    assert.deepEqual([await stats.getAttribute('data-sessions'), await stats.getAttribute('data-clicks'), await stats.getAttribute('data-rage')], ['3', String(clicks), '1']);
+    // The right page under the map: the replayed shop, stretched to its whole height.
+    const replayed = await page.evaluate(() => {
+      const doc = (document.querySelector('.map-replay iframe') as HTMLIFrameElement).contentDocument!;
+      return { pay: doc.querySelector('#pay')?.textContent, height: doc.documentElement.scrollHeight };
+    });
+    assert.equal(replayed.pay, 'Pay now');
+    assert.ok(Number(await stage.getAttribute('data-page-height')) >= replayed.height - 1);
+    // The overlay has colour where the busiest square is, and none far from any click.
+    const busiest = (await (await fetch(`${server.url}/api/maps?url=${encodeURIComponent(SHOP)}`)).json() as PageMap).clicks[0];
+    const alpha = await page.evaluate(([x, y]) => {
+      const canvas = document.querySelector('[data-testid="map-overlay"]') as HTMLCanvasElement;
+      const ctx = canvas.getContext('2d')!;
+      return [ctx.getImageData(Math.floor(x * 0.5), Math.floor(y * 0.5), 1, 1).data[3], ctx.getImageData(2, canvas.height - 3, 1, 1).data[3]];
+    }, [busiest.x + 5, busiest.y + 5]);
+    assert.ok(alpha[0] > 100 && alpha[1] === 0, `overlay alpha at the busiest square ${alpha[0]}, far away ${alpha[1]}`);
+    assert.equal(await page.locator('[data-testid="top-element"]').first().getAttribute('data-clicks'), '4');
+    await stage.screenshot({ path: join(OUT_DIR, 'click-map.png') });
+    await page.screenshot({ path: join(OUT_DIR, 'click-map-page.png'), fullPage: true });
+    await page.click('[data-testid="map-view-scroll"]');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="map-overlay"]') as HTMLCanvasElement | null)?.dataset.drawn === 'scroll');
+    assert.equal(new URL(page.url()).searchParams.get('view'), 'scroll');
+
+    // The scroll map of the long article, where readers stopped at known depths.
+    await page.fill('[data-testid="map-url"]', ARTICLE);
+    await page.click('[data-testid="map-apply"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="map-stats"]')?.getAttribute('data-sessions') === '4');
+    // Drawn over the article now: the replay is the article's full height, and the overlay as tall.
+    await page.waitForFunction(() => {
+      const stageEl = document.querySelector('[data-testid="map-stage"][data-state="drawn"]');
+      const canvas = document.querySelector('[data-testid="map-overlay"]') as HTMLCanvasElement | null;
+      return Number(stageEl?.getAttribute('data-page-height')) > 3_000 && canvas?.dataset.drawn === 'scroll' && canvas.height * 2 >= Number(stageEl?.getAttribute('data-page-height'));
+    });
+    assert.match(await page.evaluate(() => (document.querySelector('.map-replay iframe') as HTMLIFrameElement).contentDocument!.querySelector('h1')?.textContent ?? ''), /Lisbon's tiles/);
+    const map = (await (await fetch(`${server.url}/api/maps?url=${encodeURIComponent(ARTICLE)}`)).json()) as PageMap;
+    assert.equal(map.scrollSessions, 4);
+    for (const r of map.scroll) assert.equal(r.sessions, articleDepths.filter((d) => d >= r.depth).length, `article readers past ${r.depth} px`);
+    // Darker where fewer read: the top (everyone) is clear, past the second reader's stop it is shaded.
+    const shade = await page.evaluate(([top, deep]) => {
+      const ctx = (document.querySelector('[data-testid="map-overlay"]') as HTMLCanvasElement).getContext('2d')!;
+      return [ctx.getImageData(300, Math.floor(top * 0.5), 1, 1).data[3], ctx.getImageData(300, Math.floor(deep * 0.5), 1, 1).data[3]];
+    }, [50, [...articleDepths].sort((a, b) => a - b)[2] + 150]);
+    assert.ok(shade[0] === 0 && shade[1] > 60, `shade at the top ${shade[0]}, deep down ${shade[1]} (readers stopped at ${JSON.stringify(articleDepths)})`);
+    await stage.screenshot({ path: join(OUT_DIR, 'scroll-map.png') });
+    await page.context().close();
+  });
+
+  test('the story tells the failed checkout in words, links each step to its moment, and holds no private text', async () => {
+    const base = `${server.url}/api/sessions/${checkout.sessionId}/story`;
+    const story = (await (await fetch(base)).json()) as SessionStory;
+    const texts = story.steps.map((s) => s.text);
+    for (const expected of [/^Opened \/demo\/shop\.html/, /^Clicked “Sign in as demo shopper”\.$/, /^Identified as “shopper-42”\.$/, /^Filled in “Name on card”\.$|^Filled in input#card-name\.$/,
+      /^Clicked “Pay now”\.$/, /^Request failed: POST \/demo\/api\/checkout answered 503\.$/, /^Error: Payment failed: the gateway answered 503/, /^Event “checkout_failed”/, /^Gave up on \/demo\/shop\.html/]) {
+      assert.ok(texts.some((t) => expected.test(t)), `a step like ${expected}: ${JSON.stringify(texts, null, 1)}`);
+    }
+    assert.match(story.summary, /1 error, 1 failed request\. Identified as “shopper-42”\./);
+    const all = JSON.stringify(story);
+    for (const hidden of ['Rua das Flores', 'Lisboa', 'Jane Q', 'Cardholder', 'SECRET20']) assert.ok(!all.includes(hidden), `the story must not hold "${hidden}"`);
+    const text = await fetch(`${base}?format=text`);
+    assert.match(text.headers.get('content-type') ?? '', /^text\/plain/);
+    assert.match(await text.text(), /\n\[0:\d\d\] Clicked “Pay now”\.\n/);
+
+    const page = await (await browser.newContext({ viewport: { width: 1500, height: 950 } })).newPage();
+    await page.goto(`${server.url}/sessions/${checkout.sessionId}`);
+    await page.click('[data-testid="tab-story"]');
+    const pay = page.locator('[data-testid="story-step"]', { hasText: 'Clicked “Pay now”.' });
+    await pay.waitFor();
+    const offset = Number(await pay.getAttribute('data-offset'));
+    await pay.click();
+    await page.waitForFunction((ms) => (window as unknown as { __gosightPlayer?: { currentTime(): number } }).__gosightPlayer?.currentTime() === ms, offset);
+    await page.waitForFunction(() => document.querySelector('.story-step.current [data-testid="story-step"]')?.textContent?.includes('Pay now'));
+    await page.locator('[data-testid="player-layout"]').screenshot({ path: join(OUT_DIR, 'session-story.png') });
+    await page.context().close();
+  });
+});
