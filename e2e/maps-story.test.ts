@@ -8,6 +8,7 @@ import { CLICK_BIN_PX, SCROLL_STEP_PX, type PageMap, type SessionStory } from '@
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { launchBrowser } from './support/browser.js';
 import { recordDemoSession, type Recording } from './support/player-recording.js';
+import { waitFor } from './support/api-client.js';
 
 /**
  * Click and scroll maps and the session story, end to end: sessions recorded in Chromium on
@@ -99,6 +100,8 @@ describe('click and scroll maps, and the session story', { timeout: 180_000 }, (
       }),
     ]);
     checkout = third;
+    // Listing rows (which hold the device class) are written just after the chunks the recordings waited for.
+    await waitFor('the seven sessions to be listed', async () => ((await (await fetch(`${server.url}/api/sessions`)).json()) as { total: number }).total === 7 || undefined);
   });
 
   after(async () => {

@@ -9,6 +9,7 @@ import { createClickHouseClient } from '../packages/server/src/store/index.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { launchBrowser } from './support/browser.js';
 import { recordDemoSession, type Recording } from './support/player-recording.js';
+import { waitFor } from './support/api-client.js';
 
 /**
  * Search by what happened, end to end: three sessions recorded by the SDK in Chromium on the
@@ -77,7 +78,7 @@ describe('search by what happened', { timeout: 180_000 }, () => {
       }, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, userAgent: IPHONE_UA }, '/demo/page2.html'),
     ]);
     // Each session's summary is written after its chunks: wait until all three are listed.
-    for (let i = 0; i < 100 && (await ids({})).length < 3; i++) await new Promise((r) => setTimeout(r, 100));
+    await waitFor('the three sessions to be listed', async () => ((await ids({})).length === 3 ? true : undefined));
   });
 
   after(async () => {

@@ -11,6 +11,8 @@ import { registerRateLimits } from '../http/rate-limits.js';
 import { authenticate, requireServerAdmin } from './authenticate.js';
 import { sessionRoutes } from './session-routes.js';
 import { mapRoutes } from './map-routes.js';
+import { OPENAPI_PATH, openApiDocument } from './openapi/openapi-document.js';
+import { SERVER_VERSION } from './server-version.js';
 import { authRoutes, type LoginLimits } from './auth-routes.js';
 import { accountRoutes } from './account-routes.js';
 import type { SessionEraser } from '../erasure/index.js';
@@ -49,6 +51,9 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<vo
   const sessions = (scope: FastifyInstance) => sessionRoutes(scope, deps);
   await app.register(sessions, { prefix: PROJECT_SESSIONS_PREFIX });
   await app.register(sessions, { prefix: SESSIONS_PATH });
+  // The API's description: public, like the API's documentation would be.
+  const description = openApiDocument(SERVER_VERSION);
+  app.get(OPENAPI_PATH, async (_req, reply) => reply.header('Cache-Control', 'no-cache').send(description));
   const maps = (scope: FastifyInstance) => mapRoutes(scope, deps);
   await app.register(maps, { prefix: PROJECT_MAPS_PREFIX });
   await app.register(maps, { prefix: MAPS_PATH });

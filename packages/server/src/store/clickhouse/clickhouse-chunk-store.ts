@@ -104,14 +104,19 @@ export class ClickHouseChunkStore implements ChunkStore {
   async listSessions(projectId: string, query: ListSessionsQuery): Promise<SessionListResponse> {
     const list = sessionListSql(projectId, query);
     const conditions = momentConditions(query);
-    // Each moment condition keeps the sessions with a matching moment in the index.
     const clauses = [list.where];
     const params = { ...list.params };
-    conditions.filter((c) => !explainOnly(c) && c.filter !== 'visited').forEach((c, i) => {
+    // The sessions with a matching moment for every condition, in one pass over the index.
+    const moments = conditions.filter((c) => !explainOnly(c) && c.filter !== 'visited').map((c, i) => {
       const m = momentSql(c, `m${i}_`);
-      clauses.push(`session_id IN (SELECT session_id FROM ${this.db}.replay_event_index FINAL WHERE project_id = {projectId:String} AND ${m.sql})`);
       Object.assign(params, m.params);
+      return `(${m.sql})`;
     });
+    if (moments.length > 0) {
+      clauses.push(`session_id IN (SELECT session_id FROM ${this.db}.replay_event_index FINAL
+        WHERE project_id = {projectId:String} AND (${moments.join(' OR ')})
+        GROUP BY session_id HAVING ${moments.map((m) => `countIf(${m}) > 0`).join(' AND ')})`);
+    }
     const where = clauses.join(' AND ');
     const [rows, [count]] = await Promise.all([
       this.q.rows<SessionRow>(`SELECT ${SESSION_SELECT} FROM ${this.db}.replay_sessions FINAL
