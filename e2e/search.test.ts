@@ -148,7 +148,7 @@ describe('search by what happened', { timeout: 180_000 }, () => {
     await page.fill('[data-testid="search-requestStatus"]', '5xx');
     await page.click('[data-testid="search-apply"]');
     await page.waitForFunction((id) => {
-      const rows = [...document.querySelectorAll('[data-testid="session-row"]')].map((r) => (r as HTMLElement).dataset.sessionId);
+      const rows = Array.from(document.querySelectorAll('[data-testid="session-row"]'), (r) => (r as HTMLElement).dataset.sessionId);
       return rows.length === 1 && rows[0] === id && !document.querySelector('[aria-busy="true"]');
     }, shopper.sessionId);
     const url = new URL(page.url());
