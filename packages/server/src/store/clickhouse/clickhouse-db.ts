@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { GoSightError } from '../../errors/index.js';
-import { tabSeparatedInsertOf, type TabSeparatedInsert } from './create-client.js';
+import { rawInsertOf, type RawInsert } from './create-client.js';
 import { tabSeparatedRows, type TabSeparatedValue } from './tab-separated.js';
 
 const DB_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -21,22 +21,22 @@ const TRANSIENT_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
 const CHDB_OUTAGES = new Set(['CHDB_CONNECTION', 'CHDB_CLOSED', 'CHDB_TIMEOUT', 'CHDB_INTERNAL']);
 
 /**
- * A row whose strings are well-formed Unicode. A JavaScript string can hold a lone UTF-16
- * surrogate (recorded text cut in the middle of an emoji, or a hostile client); JSON carries
- * it as an escape that ClickHouse refuses, which would fail the whole insert. Lone
- * surrogates become U+FFFD. Base64 columns are ASCII already and skipped.
+ * JSON lines whose strings are well-formed Unicode. A JavaScript string can hold a lone
+ * UTF-16 surrogate (recorded text cut in the middle of an emoji, or a hostile client);
+ * JSON.stringify writes it as a `\uD8xx` escape, which ClickHouse refuses, failing the
+ * whole insert. Such escapes (at any depth: map columns too) become U+FFFD; a line without
+ * one, nearly all, is taken as it is.
  */
-function wellFormedRow(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    out[key] = key.endsWith('_b64') ? value
-      : typeof value === 'string' ? wellFormed(value)
-        : Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? wellFormed(v) : v)) : value;
-  }
-  return out;
+function jsonLines(values: readonly Record<string, unknown>[]): Buffer {
+  return Buffer.from(values.map((row) => {
+    const line = JSON.stringify(row);
+    return /\\u[dD][89a-fA-F]/.test(line) ? line.replace(LONE_SURROGATE_ESCAPE, '$1\\ufffd') : line;
+  }).join('\n'));
 }
 
-const wellFormed = (s: string): string => (s as unknown as { toWellFormed(): string }).toWellFormed();
+/** `\uD800`–`\uDFFF` escapes, not themselves escaped (an even run of backslashes before them). */
+const LONE_SURROGATE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u[dD][89a-fA-F][0-9a-fA-F]{2}/g;
+
 
 /** The ClickHouse exception code of an error from @clickhouse/client or chDB, if it has one. */
 export function clickhouseCode(err: unknown): number | undefined {
@@ -61,11 +61,11 @@ export function isStoreOutage(err: unknown): boolean {
  * which callers retry; any other error is left as it is, a verdict on the query or its data.
  */
 export class ClickHouseDb {
-  private readonly insertTabSeparated: TabSeparatedInsert;
+  private readonly insertRaw: RawInsert;
 
   constructor(readonly client: ClickHouseClient, readonly name: string) {
     if (!DB_NAME.test(name)) throw new RangeError(`invalid ClickHouse database name "${name}"`);
-    this.insertTabSeparated = tabSeparatedInsertOf(client);
+    this.insertRaw = rawInsertOf(client);
   }
 
   async command(query: string, params?: Record<string, unknown>): Promise<void> {
@@ -77,19 +77,21 @@ export class ClickHouseDb {
     return rs.json<T>();
   }
 
+  /**
+   * Inserts rows, serialised here as JSON lines and handed over as bytes: the client's own
+   * row insert would serialise them and chDB read them back to text, two passes more.
+   */
   async insert(table: string, values: Record<string, unknown>[], columns?: readonly string[]): Promise<void> {
     if (values.length === 0) return;
-    await this.guard(() => this.client.insert({
-      table: `${this.name}.${table}`, format: 'JSONEachRow', values: values.map(wellFormedRow),
-      ...(columns ? { columns: [...columns] as [string, ...string[]] } : {}),
-    }));
+    const body = jsonLines(values);
+    await this.guard(() => this.insertRaw(`${this.name}.${table}`, columns, 'JSONEachRow', body));
   }
 
   /** Inserts rows whose fields may be bytes (segments): as TabSeparated, byte for byte. */
   async insertBytes(table: string, columns: readonly string[], rows: readonly (readonly TabSeparatedValue[])[]): Promise<void> {
     if (rows.length === 0) return;
     const body = tabSeparatedRows(rows);
-    await this.guard(() => this.insertTabSeparated(`${this.name}.${table}`, columns, body));
+    await this.guard(() => this.insertRaw(`${this.name}.${table}`, columns, 'TabSeparated', body));
   }
 
   /** The raw bytes a query returns (`FORMAT RawBLOB`, `RowBinary`). */

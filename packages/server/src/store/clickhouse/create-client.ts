@@ -24,22 +24,26 @@ export function createClickHouseClient(target: ClickHouseTarget): ClickHouseClie
   // chDB's Connection implements @clickhouse/client-common's interface; the two packages
   // carry separate copies of its type, hence the cast.
   const client = createClient({ connection: connection as never });
-  // Its `insert` reads the body as UTF-8 text; its raw insert takes the bytes as they are.
-  tabSeparatedInserts.set(client, async (table, columns, body) => {
-    await connection.chdb.rawInsert({ table, columns, format: 'TabSeparated', values: body });
+  // Its `insert` reads the body as UTF-8 text, and rebuilds it from rows; its raw insert
+  // hands the bytes as they are to the engine's parser.
+  rawInserts.set(client, async (table, columns, format, body) => {
+    await connection.chdb.rawInsert({ table, ...(columns ? { columns } : {}), format, values: body });
   });
   return client;
 }
 
-/** Inserts a TabSeparated body (tab-separated.ts) of bytes into `table`. */
-export type TabSeparatedInsert = (table: string, columns: readonly string[], body: Buffer) => Promise<void>;
+/** Formats a body is sent in: TabSeparated for bytes (tab-separated.ts), JSONEachRow for rows. */
+export type RawFormat = 'TabSeparated' | 'JSONEachRow';
 
-const tabSeparatedInserts = new WeakMap<ClickHouseClient, TabSeparatedInsert>();
+/** Inserts a body, already in `format`, into `table`. */
+export type RawInsert = (table: string, columns: readonly string[] | undefined, format: RawFormat, body: Buffer) => Promise<void>;
 
-/** How to send `client` a TabSeparated body byte for byte: over HTTP as the request body, to chDB by its raw insert. */
-export function tabSeparatedInsertOf(client: ClickHouseClient): TabSeparatedInsert {
-  return tabSeparatedInserts.get(client) ?? (async (table, columns, body) => {
-    await client.insert({ table, columns: [...columns] as [string, ...string[]], format: 'TabSeparated', values: Readable.from([body], { objectMode: false }) });
+const rawInserts = new WeakMap<ClickHouseClient, RawInsert>();
+
+/** How to send `client` a body byte for byte: over HTTP as the request body, to chDB by its raw insert. */
+export function rawInsertOf(client: ClickHouseClient): RawInsert {
+  return rawInserts.get(client) ?? (async (table, columns, format, body) => {
+    await client.insert({ table, ...(columns ? { columns: [...columns] as [string, ...string[]] } : {}), format, values: Readable.from([body], { objectMode: false }) });
   });
 }
 

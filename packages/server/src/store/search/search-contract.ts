@@ -113,7 +113,10 @@ export function runSearchContract(name: string, store: () => Promise<ChunkStore>
     const view = moment({ kind: 'page_view', timestamp: T0 + 2_000, url: 'https://shop.test/moved' });
     await s.writeChunks([chunk(projectId, id, 0, [dead, view, moment({ kind: 'error', timestamp: T0 + 3_000, text: 'first message' })], 1)]);
     const changed = moment({ kind: 'error', timestamp: T0 + 3_000, text: 'second message', label: 'second message' });
-    await s.writeChunks([{ ...chunk(projectId, id, 0, [], 2), indexChange: { upserts: [changed], removedKeys: [dead.key, view.key] } }]);
+    const odd = moment({ kind: 'custom', timestamp: T0 + 4_000, text: 'odd', props: { half: 'a\ud800b', escaped: 'c\\ud800d' } });
+    await s.writeChunks([{ ...chunk(projectId, id, 0, [], 2), indexChange: { upserts: [changed, odd], removedKeys: [dead.key, view.key] } }]);
+    const stored = (await s.sessionMoments(projectId, id)).find((m) => m.kind === 'custom');
+    assert.deepEqual(stored?.props, { half: 'a\ufffdb', escaped: 'c\\ud800d' }, 'a lone surrogate in a property is stored as U+FFFD; an escaped backslash is kept');
     const ids = async (q: SessionSearch) => (await s.listSessions(projectId, { limit: 10, offset: 0, ...q })).sessions.map((x) => x.sessionId);
     assert.deepEqual(await ids({ error: 'second' }), [id]);
     assert.deepEqual(await ids({ error: 'first' }), [], 'a changed moment is replaced');
