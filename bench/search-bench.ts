@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PageMapQuery, SessionSearch } from '@gosight/shared';
@@ -6,8 +6,14 @@ import { ClickHouseChunkStore, createClickHouseClient, type ListSessionsQuery } 
 import { generateSession, mulberry32, PROJECT } from './search-data.js';
 import { percentile, round } from './stats.js';
 
+const DAY = 86_400_000;
+/** Days the generated sessions span. */
+const DAYS = 30;
+
 export interface SearchBenchOptions {
   sessions: number;
+  /** Keep the generated store in this directory (reused when it holds a store already). */
+  keepDir?: string;
   /** Runs of each query kind (each with other values where the kind has several). */
   runs: number;
 }
@@ -66,8 +72,10 @@ const KINDS: [string, Query[]][] = [
  * is what the API does for one request: the page of rows, the total, and the reasons.
  */
 export async function runSearchBench(options: SearchBenchOptions, log: (s: string) => void): Promise<SearchBenchResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'gosight-search-bench-'));
-  const store = new ClickHouseChunkStore(createClickHouseClient({ url: undefined, dataDir: dir }), 'gosight');
+  const reuse = options.keepDir !== undefined && existsSync(join(options.keepDir, 'clickhouse'));
+  const dir = options.keepDir ?? mkdtempSync(join(tmpdir(), 'gosight-search-bench-'));
+  const client = createClickHouseClient({ url: undefined, dataDir: dir });
+  const store = new ClickHouseChunkStore(client, 'gosight');
   try {
     await store.migrate();
     const random = mulberry32(2026);
@@ -75,17 +83,31 @@ export async function runSearchBench(options: SearchBenchOptions, log: (s: strin
     let indexRows = 0;
     const started = process.hrtime.bigint();
     const BATCH = 500;
-    for (let i = 0; i < options.sessions; i += BATCH) {
+    // Day by day, oldest first, as sessions arrive in service: inserts land in today's
+    // partition; each earlier day is then merged into one part, as the index table's
+    // min_age_to_force_merge_seconds does an hour after the day's last insert.
+    const today = Math.floor(now / DAY) * DAY;
+    for (let i = 0; i < (reuse ? 0 : options.sessions); i += BATCH) {
       const batch = Array.from({ length: Math.min(BATCH, options.sessions - i) }, (_, j) => {
         const n = i + j;
+        const day = today - (DAYS - 1 - Math.floor((n * DAYS) / options.sessions)) * DAY;
+        const startedAt = Math.min(now - 60_000, day + Math.floor(((n * DAYS) % options.sessions) / options.sessions * DAY));
         const id = `${(n >>> 0).toString(16).padStart(8, '0')}-0000-4000-8000-${(n * 2654435761 % 2 ** 48).toString(16).padStart(12, '0')}`;
-        return generateSession(random, id, now, 0.1);
+        return generateSession(random, id, startedAt, 0.1);
       });
       indexRows += batch.reduce((s, g) => s + g.rows, 0);
       await store.writeChunks(batch.flatMap((g) => g.chunks));
       await store.writeSessions(batch.map((g) => g.record));
       if ((i / BATCH) % 20 === 0) log(`  indexed ${i + batch.length} / ${options.sessions} sessions (${indexRows} moments)`);
     }
+    const partitions = await (await client.query({
+      query: "SELECT DISTINCT partition FROM system.parts WHERE active AND database = 'gosight' AND table = 'replay_event_index'", format: 'JSONEachRow',
+    })).json<{ partition: string }>();
+    const todays = new Date(today).toISOString().slice(0, 10);
+    for (const { partition } of partitions) {
+      if (partition !== todays) await client.command({ query: `OPTIMIZE TABLE gosight.replay_event_index PARTITION '${partition}' FINAL` });
+    }
+    log(`  ${partitions.length - 1} earlier days merged; today's partition left as inserted`);
     const writeSeconds = round(Number(process.hrtime.bigint() - started) / 1e9, 1);
     log(`  ${options.sessions} sessions, ${indexRows} index rows written in ${writeSeconds} s`);
 
@@ -130,6 +152,6 @@ export async function runSearchBench(options: SearchBenchOptions, log: (s: strin
     return { sessions: options.sessions, indexRows, writeSeconds, search, maps, targetMet: search.every((r) => r.p95 < 500) };
   } finally {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (!options.keepDir) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -17,7 +17,6 @@ export interface GeneratedSession {
 }
 
 export const PROJECT = 'bench-search';
-const DAY = 86_400_000;
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -138,9 +137,8 @@ function pageUrl(r: () => number, kind: string): string {
 }
 
 /** One session's listing row and chunks (one per page visit, as full snapshots cut them). */
-export function generateSession(r: () => number, sessionId: string, now: number, pricingShare: number): GeneratedSession {
+export function generateSession(r: () => number, sessionId: string, startedAt: number, pricingShare: number): GeneratedSession {
   const [browser, os, deviceClass, vw, vh] = pick(r, BROWSERS);
-  const startedAt = now - Math.floor(r() * 30 * DAY);
   const pageCount = 2 + Math.floor(r() * 8);
   const kinds: string[] = [r() < 0.5 ? 'home' : 'category'];
   for (let i = 1; i < pageCount; i++) {

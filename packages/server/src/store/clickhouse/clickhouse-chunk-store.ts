@@ -4,6 +4,7 @@ import type { IndexedKind } from '../event-index.js';
 import { explainMatches, explainOnly, momentConditions, type IndexedMoment, type MomentCondition } from '../search/moment-conditions.js';
 import { momentSql } from './moment-sql.js';
 import { queryPageMap } from './page-map-query.js';
+import { INDEX_FINAL } from './index-final.js';
 import type { ChunkActivity } from '../../pipeline/activity.js';
 import { chunkGzip, manifestOf, sessionEventsOf } from '../replay-assembly.js';
 import type { ChunkState, ChunkStore, ErasedSession, ListSessionsQuery, SessionRecord, StoredChunk } from '../chunk-store.js';
@@ -115,20 +116,22 @@ export class ClickHouseChunkStore implements ChunkStore {
     if (moments.length > 0) {
       clauses.push(`session_id IN (SELECT session_id FROM ${this.db}.replay_event_index FINAL
         WHERE project_id = {projectId:String} AND (${moments.join(' OR ')})
-        GROUP BY session_id HAVING ${moments.map((m) => `countIf(${m}) > 0`).join(' AND ')})`);
+        GROUP BY session_id HAVING ${moments.map((m) => `countIf(${m}) > 0`).join(' AND ')} ${INDEX_FINAL})`);
     }
     const where = clauses.join(' AND ');
-    const [rows, [count]] = await Promise.all([
-      this.q.rows<SessionRow>(`SELECT ${SESSION_SELECT} FROM ${this.db}.replay_sessions FINAL
-        WHERE ${where} ORDER BY ${list.orderBy} LIMIT {limit:UInt32} OFFSET {offset:UInt32}`, params),
-      this.q.rows<{ total: string }>(`SELECT count() AS total FROM ${this.db}.replay_sessions FINAL WHERE ${where}`, params),
-    ]);
+    // The total rides along with the page (one pass over the matches), unless the page is past the end.
+    const rows = await this.q.rows<SessionRow & { total: Num }>(`SELECT ${SESSION_SELECT}, count() OVER () AS total
+      FROM ${this.db}.replay_sessions FINAL
+      WHERE ${where} ORDER BY ${list.orderBy} LIMIT {limit:UInt32} OFFSET {offset:UInt32}`, params);
+    const total = rows.length > 0 ? Number(rows[0].total)
+      : query.offset === 0 ? 0
+        : Number((await this.q.rows<{ total: Num }>(`SELECT count() AS total FROM ${this.db}.replay_sessions FINAL WHERE ${where}`, params))[0]?.total ?? 0);
     const sessions = rows.map(toSummary);
     if (conditions.length > 0 && sessions.length > 0) {
-      const moments = await this.candidateMoments(projectId, sessions.map((s) => s.sessionId), conditions);
-      for (const s of sessions) s.matches = explainMatches(conditions, moments.get(s.sessionId) ?? []);
+      const found = await this.candidateMoments(projectId, sessions.map((s) => s.sessionId), conditions);
+      for (const s of sessions) s.matches = explainMatches(conditions, found.get(s.sessionId) ?? []);
     }
-    return { sessions, total: Number(count?.total ?? 0), limit: query.limit, offset: query.offset };
+    return { sessions, total, limit: query.limit, offset: query.offset };
   }
 
   pageMap(projectId: string, query: PageMapQuery): Promise<PageMap> {
@@ -137,31 +140,21 @@ export class ClickHouseChunkStore implements ChunkStore {
 
   async sessionMoments(projectId: string, sessionId: string): Promise<IndexedMoment[]> {
     const rows = await this.q.rows<IndexRow>(
-      `SELECT ${INDEX_SELECT} FROM ${this.db}.replay_event_index FINAL
-       WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}
-       ORDER BY ts, chunk_index, event_key`, { projectId, sessionId });
-    return rows.map(toMoment);
+      `SELECT ${INDEX_SELECT} FROM ${this.db}.replay_event_index
+       WHERE project_id = {projectId:String} AND session_id = {sessionId:UUID}`, { projectId, sessionId });
+    return latestMoments(rows).get(sessionId) ?? [];
   }
 
-  /** The moments of these sessions that satisfy a condition, in time order: what explains each match. */
+  /**
+   * The moments of these sessions that explain their match, in time order: every moment of
+   * the conditions' kinds (a page of sessions holds few), the conditions then tried on each.
+   */
   private async candidateMoments(projectId: string, sessionIds: string[], conditions: MomentCondition[]): Promise<Map<string, IndexedMoment[]>> {
-    const params: Record<string, unknown> = { projectId, ids: sessionIds };
-    const any = conditions.map((c, i) => {
-      const m = momentSql(c, `m${i}_`);
-      Object.assign(params, m.params);
-      return `(${m.sql})`;
-    }).join(' OR ');
     const rows = await this.q.rows<IndexRow>(
-      `SELECT ${INDEX_SELECT} FROM ${this.db}.replay_event_index FINAL
-       WHERE project_id = {projectId:String} AND session_id IN {ids:Array(UUID)} AND (${any})
-       ORDER BY session_id, ts, chunk_index, event_key LIMIT ${MOMENTS_PER_KIND} BY session_id, kind`, params);
-    const bySession = new Map<string, IndexedMoment[]>();
-    for (const r of rows) {
-      let list = bySession.get(r.sid);
-      if (!list) bySession.set(r.sid, (list = []));
-      list.push(toMoment(r));
-    }
-    return bySession;
+      `SELECT ${INDEX_SELECT} FROM ${this.db}.replay_event_index
+       WHERE project_id = {projectId:String} AND kind IN {kinds:Array(String)} AND session_id IN {ids:Array(UUID)}`,
+      { projectId, ids: sessionIds, kinds: [...new Set(conditions.flatMap((c) => c.kinds))] });
+    return latestMoments(rows);
   }
 
   async getSessionEvents(projectId: string, sessionId: string): Promise<SessionEventsResponse | undefined> {
@@ -322,8 +315,6 @@ const INDEX_COLUMNS = [
   'props', 'version', 'is_deleted',
 ] as const;
 
-/** How many moments of each kind per session explain a match (a sequence of page views needs several). */
-const MOMENTS_PER_KIND = 200;
 
 /** A chunk's index change as rows: upserts, and removals as rows marked deleted. */
 function indexRows(c: StoredChunk): Record<string, unknown>[] {
@@ -356,13 +347,39 @@ const SESSION_SELECT = `toString(session_id) AS sid, project_id,
   viewport_width, viewport_height, archived, user_id, browser, os, device_class`;
 
 const INDEX_SELECT = `toString(session_id) AS sid, chunk_index, event_key, kind, toUnixTimestamp64Milli(ts) AS t, url, label, text,
-  el_tag, el_id, el_classes, el_label, el_selector, x, y, viewport_width, viewport_height, depth, level, method, status, request_url, props`;
+  el_tag, el_id, el_classes, el_label, el_selector, x, y, viewport_width, viewport_height, depth, level, method, status, request_url, props,
+  version, is_deleted`;
+
+/**
+ * Index rows as they stand, by session and in time order: the highest version of each moment,
+ * without those marked deleted. What FINAL does, done here on the few rows of a few sessions,
+ * where reading them all costs less than merging at read.
+ */
+function latestMoments(rows: readonly IndexRow[]): Map<string, IndexedMoment[]> {
+  const latest = new Map<string, IndexRow>();
+  for (const r of rows) {
+    const id = `${r.sid}/${r.chunk_index}/${r.event_key}`;
+    const held = latest.get(id);
+    if (!held || Number(r.version) >= Number(held.version)) latest.set(id, r);
+  }
+  const bySession = new Map<string, IndexedMoment[]>();
+  for (const r of latest.values()) {
+    if (Number(r.is_deleted) === 1) continue;
+    let list = bySession.get(r.sid);
+    if (!list) bySession.set(r.sid, (list = []));
+    list.push(toMoment(r));
+  }
+  for (const list of bySession.values()) list.sort((a, b) => a.timestamp - b.timestamp || a.chunkIndex - b.chunkIndex || cmp(a.key, b.key));
+  return bySession;
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 interface IndexRow {
   sid: string; chunk_index: Num; event_key: string; kind: string; t: Num; url: string; label: string; text: string;
   el_tag: string; el_id: string; el_classes: string[]; el_label: string; el_selector: string; x: Num; y: Num;
   viewport_width: Num; viewport_height: Num; depth: Num; level: string; method: string; status: Num; request_url: string;
-  props: Record<string, string>;
+  props: Record<string, string>; version: Num; is_deleted: Num;
 }
 
 const toMoment = (r: IndexRow): IndexedMoment => ({

@@ -3,6 +3,7 @@ import {
   type PageMap, type PageMapQuery,
 } from '@gosight/shared';
 import type { ClickHouseDb } from './clickhouse-db.js';
+import { INDEX_FINAL } from './index-final.js';
 
 type Num = number | string;
 
@@ -25,35 +26,36 @@ export async function queryPageMap(q: ClickHouseDb, projectId: string, query: Pa
     params.to = query.to;
   }
   if (query.device !== undefined) {
+    // INDEX_FINAL reaches this subquery too: harmless, every version of a session row has its device class.
     clauses.push(`session_id IN (SELECT session_id FROM ${q.name}.replay_sessions FINAL WHERE project_id = {projectId:String} AND device_class = {device:String})`);
     params.device = query.device;
   }
   const where = clauses.join(' AND ');
   const clicks = `kind IN ('click', 'rage_click', 'dead_click')`;
   const [[viewers], bins, depths, elements, [modal]] = await Promise.all([
-    q.rows<{ sessions: Num }>(`SELECT uniqExact(session_id) AS sessions FROM ${idx} WHERE kind = 'page_view' AND ${where}`, params),
+    q.rows<{ sessions: Num }>(`SELECT uniqExact(session_id) AS sessions FROM ${idx} WHERE kind = 'page_view' AND ${where} ${INDEX_FINAL}`, params),
     q.rows<{ bx: Num; by: Num; clicks: Num; rage: Num; dead: Num }>(
       `SELECT toInt32(floor(x / ${CLICK_BIN_PX})) * ${CLICK_BIN_PX} AS bx, toInt32(floor(y / ${CLICK_BIN_PX})) * ${CLICK_BIN_PX} AS by,
               countIf(kind = 'click') AS clicks, countIf(kind = 'rage_click') AS rage, countIf(kind = 'dead_click') AS dead
        FROM ${idx} WHERE ${clicks} AND ${where}
-       GROUP BY bx, by ORDER BY clicks DESC, by, bx LIMIT ${MAX_CLICK_BINS}`, params),
+       GROUP BY bx, by ORDER BY clicks DESC, by, bx LIMIT ${MAX_CLICK_BINS} ${INDEX_FINAL}`, params),
     q.rows<{ step: Num; n: Num }>(
       `SELECT toUInt32(floor(d / ${SCROLL_STEP_PX})) * ${SCROLL_STEP_PX} AS step, count() AS n
        FROM (SELECT session_id, max(depth) AS d FROM ${idx} WHERE kind = 'scroll' AND ${where} GROUP BY session_id)
-       GROUP BY step`, params),
+       GROUP BY step ${INDEX_FINAL}`, params),
     q.rows<{ selector: string; tag: string; text: string; label: string; clicks: Num; rage: Num; dead: Num; sessions: Num }>(
       `SELECT el_selector AS selector, argMin(el_tag, ts) AS tag, text, el_label AS label,
               countIf(kind = 'click') AS clicks, countIf(kind = 'rage_click') AS rage, countIf(kind = 'dead_click') AS dead,
               uniqExactIf(session_id, kind = 'click') AS sessions
        FROM ${idx} WHERE ${clicks} AND el_selector != '' AND ${where}
-       GROUP BY el_selector, text, el_label HAVING clicks > 0 ORDER BY clicks DESC, selector, text, label LIMIT ${TOP_ELEMENTS}`, params),
+       GROUP BY el_selector, text, el_label HAVING clicks > 0 ORDER BY clicks DESC, selector, text, label LIMIT ${TOP_ELEMENTS} ${INDEX_FINAL}`, params),
     q.rows<{ w: Num }>(`SELECT viewport_width AS w FROM ${idx} WHERE kind = 'page_view' AND ${where}
-       GROUP BY w ORDER BY count() DESC, w DESC LIMIT 1`, params),
+       GROUP BY w ORDER BY count() DESC, w DESC LIMIT 1 ${INDEX_FINAL}`, params),
   ]);
   const [view] = modal ? await q.rows<{ sid: string; chunk_index: Num; t: Num; vw: Num; vh: Num }>(
     `SELECT toString(session_id) AS sid, chunk_index, toUnixTimestamp64Milli(ts) AS t, viewport_width AS vw, viewport_height AS vh
      FROM ${idx} WHERE kind = 'page_view' AND ${where} AND viewport_width = {w:UInt16}
-     ORDER BY ts DESC, sid LIMIT 1`, { ...params, w: Number(modal.w) }) : [];
+     ORDER BY ts DESC, sid LIMIT 1 ${INDEX_FINAL}`, { ...params, w: Number(modal.w) }) : [];
   return {
     query,
     sessions: Number(viewers?.sessions ?? 0),

@@ -217,24 +217,29 @@ export const MIGRATIONS: Migration[] = [
     description: 'search by what happened: an index of the moments of each session; browser, OS and device class',
     statements: (db) => [
       // One row per moment (page view, click, console entry, request, custom event, identify,
-      // scroll depth per page), written as its chunk changes: a row replaced by a higher
-      // version, or removed by a row with is_deleted = 1 (a moment that left its chunk).
-      // Sorted by kind first: every search reads one kind.
+      // scroll depth per page, form field), written as its chunk changes: a row replaced by a
+      // higher version, or removed by a row with is_deleted = 1 (a moment that left its chunk).
+      // - Sorted by kind first: every search reads one kind.
+      // - Partitioned by day, and a day's parts merged into one once an hour old: a moment's
+      //   versions share its day (its key holds its time), so FINAL works per partition and
+      //   costs nothing on merged days, only on today's recent parts.
+      // - What searches compare (texts, ids, selectors, URLs) is LowCardinality: sites repeat
+      //   the same elements and pages, so a comparison runs once per distinct value.
       `CREATE TABLE IF NOT EXISTS ${db}.replay_event_index (
-        project_id       String,
+        project_id       LowCardinality(String),
         session_id       UUID,
         chunk_index      UInt16,
         event_key        String,
         kind             LowCardinality(String),
         ts               DateTime64(3, 'UTC'),
-        url              String,
+        url              LowCardinality(String),
         label            String,
-        text             String,
+        text             LowCardinality(String),
         el_tag           LowCardinality(String),
-        el_id            String,
-        el_classes       Array(String),
-        el_label         String,
-        el_selector      String,
+        el_id            LowCardinality(String),
+        el_classes       Array(LowCardinality(String)),
+        el_label         LowCardinality(String),
+        el_selector      LowCardinality(String),
         x                Int32,
         y                Int32,
         viewport_width   UInt16,
@@ -243,16 +248,17 @@ export const MIGRATIONS: Migration[] = [
         level            LowCardinality(String),
         method           LowCardinality(String),
         status           UInt16,
-        request_url      String,
-        props            Map(String, String),
+        request_url      LowCardinality(String),
+        props            Map(LowCardinality(String), String),
         version          UInt64,
         is_deleted       UInt8,
         event_date       Date DEFAULT toDate(ts)
       )
       ENGINE = ReplacingMergeTree(version, is_deleted)
-      PARTITION BY toYYYYMM(event_date)
+      PARTITION BY event_date
       ORDER BY (project_id, kind, session_id, chunk_index, event_key)
-      TTL event_date + INTERVAL ${HOT_RETENTION_DAYS} DAY`,
+      TTL event_date + INTERVAL ${HOT_RETENTION_DAYS} DAY
+      SETTINGS min_age_to_force_merge_seconds = 3600, min_age_to_force_merge_on_partition_only = 1`,
       `ALTER TABLE ${db}.replay_sessions
         ADD COLUMN IF NOT EXISTS browser LowCardinality(String) DEFAULT '',
         ADD COLUMN IF NOT EXISTS os LowCardinality(String) DEFAULT '',

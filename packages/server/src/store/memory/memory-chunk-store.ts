@@ -122,7 +122,7 @@ export class MemoryChunkStore implements ChunkStore {
     for (const [chunkIndex, entries] of this.index.get(key(projectId, sessionId)) ?? []) {
       for (const e of entries.values()) out.push({ ...structuredClone(e), chunkIndex });
     }
-    return out.sort((a, b) => a.timestamp - b.timestamp || a.chunkIndex - b.chunkIndex || a.key.localeCompare(b.key));
+    return out.sort((a, b) => a.timestamp - b.timestamp || a.chunkIndex - b.chunkIndex || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   async getSessionEvents(projectId: string, sessionId: string): Promise<SessionEventsResponse | undefined> {

@@ -78,6 +78,8 @@ export function runSearchContract(name: string, store: () => Promise<ChunkStore>
     assert.deepEqual(await ids({ request: { url: '/api/checkout' } }), [shop, blog]);
     assert.deepEqual(await ids({ request: { method: 'GET', status: { min: 500, max: 599 } } }), [], 'method and status of the same request');
     assert.deepEqual(await ids({ event: { name: 'checkout_failed' } }), [shop, phone]);
+    const past = await s.listSessions(projectId, { limit: 10, offset: 10, event: { name: 'checkout_failed' } });
+    assert.deepEqual([past.sessions.length, past.total], [0, 2], 'a page past the end still counts the matches');
     assert.deepEqual(await ids({ event: { name: 'checkout_failed', prop: { key: 'reason', value: 'stock' } } }), [phone]);
     assert.deepEqual(await ids({ userId: 'user-7' }), [shop]);
     assert.deepEqual(await ids({ trait: { key: 'plan', value: 'pro' } }), [shop]);
