@@ -84,6 +84,15 @@ printTable(`Browser SDK: bytes sent on the demo app (scripted visitor, ${sdk.dem
 results.sdk = sdk;
 // --- end sdk bench ---
 
+// --- search bench ---
+// Search and page maps over generated sessions indexed in chDB (bench/search-bench.ts).
+const { runSearchBench } = await import('./search-bench.js');
+const { printSearchBench } = await import('./search-table.js');
+log(`\nsearch bench: ${quick ? '10 000' : '100 000'} generated sessions in chDB`);
+results.search = await runSearchBench(quick ? { sessions: 10_000, runs: 10 } : { sessions: 100_000, runs: 30 }, log);
+printSearchBench(results.search as Awaited<ReturnType<typeof runSearchBench>>);
+// --- end search bench ---
+
 mkdirSync(outDir, { recursive: true });
 const file = `${outDir}results.json`;
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

@@ -86,11 +86,12 @@ describe('search by what happened', { timeout: 180_000 }, () => {
     await server?.stop();
   });
 
-  test('the API finds each session by every kind of filter, and only it', async () => {
-    const S = [shopper.sessionId].sort();
+  /** Every kind of filter, with the one session it must find. */
+  const cases = (): [string, SessionSearch, string[]][] => {
+    const S = [shopper.sessionId];
     const R = [reader.sessionId];
     const P = [phone.sessionId];
-    const cases: [string, SessionSearch, string[]][] = [
+    return [
       ['clicked text', { click: { text: 'pay now' } }, S],
       ['clicked id', { click: { id: 'pay' } }, S],
       ['clicked class', { click: { className: 'add-to-cart' } }, S],
@@ -115,8 +116,11 @@ describe('search by what happened', { timeout: 180_000 }, () => {
       ['dead clicks', { hasDeadClicks: true }, S],
       ['combined', { click: { id: 'pay' }, request: { status: { min: 503, max: 503 } }, userId: 'shopper-42', device: 'desktop' }, S],
     ];
+  };
+
+  test('the API finds each session by every kind of filter, and only it', async () => {
     const wrong: string[] = [];
-    for (const [name, q, expected] of cases) {
+    for (const [name, q, expected] of cases()) {
       const got = await ids(q);
       if (JSON.stringify(got) !== JSON.stringify(expected)) wrong.push(`${name}: ${JSON.stringify(q)} found ${got.length} (${got.join(', ')})`);
     }
@@ -124,6 +128,24 @@ describe('search by what happened', { timeout: 180_000 }, () => {
     for (const q of [{ click: { text: 'Nobody clicked this' } }, { error: 'gateway answered 404' }, { visited: ['/page2.html', '/shop.html'] }]) {
       assert.deepEqual(await ids(q), [], JSON.stringify(q));
     }
+  });
+
+  test('the dashboard finds each session by every kind of filter from its link, and says why', async () => {
+    const page: Page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    const wrong: string[] = [];
+    for (const [name, q, expected] of cases()) {
+      await page.goto(`${server.url}/?${new URLSearchParams(searchToParams(q))}`);
+      // Settled: not busy, and either rows or the "no match" notice on screen.
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]')
+        && (document.querySelector('[data-testid="session-row"]') || document.querySelector('[data-testid="sessions-none-match"]')));
+      const rows = await page.locator('[data-testid="session-row"]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.sessionId ?? ''));
+      const reasons = await page.locator('[data-testid="session-match"]').count();
+      if (JSON.stringify(rows.sort()) !== JSON.stringify(expected) || (reasons === 0 && !['device class', 'OS', 'browser', 'viewport'].includes(name))) {
+        wrong.push(`${name}: rows ${rows.join(', ')}, ${reasons} reasons`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+    await page.context().close();
   });
 
   test('each result says why it matched, at the moment it happened', async () => {
