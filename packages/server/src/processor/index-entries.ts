@@ -5,6 +5,9 @@ import type { DerivedChunk } from './derive-events.js';
 import { targetName } from './click-target.js';
 
 const MAX_PROPS = 50;
+/** Longest URL and name kept in the index: what a search can name, not every byte a client sent. */
+const URL_CHARS = 2_000;
+const NAME_CHARS = 256;
 
 const blank = (kind: IndexedKind, timestamp: number, url: string): Omit<IndexedEvent, 'key'> => ({
   kind, timestamp, url, label: '', text: '', tag: '', elementId: '', classes: [], ariaLabel: '', selector: '',
@@ -52,7 +55,7 @@ export function indexEntries(derived: DerivedChunk, previousUrl: string): Indexe
     const base = `${row.kind}:${row.timestamp}`;
     const rank = ranks.get(base) ?? 0;
     ranks.set(base, rank + 1);
-    return { key: `${base}:${rank}`, ...row };
+    return { key: `${base}:${rank}`, ...row, url: row.url.slice(0, URL_CHARS) };
   });
 }
 
@@ -85,7 +88,7 @@ function entryOf(e: SessionEvent, url: string): Omit<IndexedEvent, 'key'> {
     case 'network':
       return { ...row, method: e.request.method.slice(0, 16).toUpperCase(), status: e.request.status, requestUrl: e.request.url.slice(0, 2_000) };
     case 'custom':
-      return { ...row, text: e.tag, props: propsOf(e.payload) };
+      return { ...row, text: e.tag.slice(0, NAME_CHARS), props: propsOf(e.payload) };
   }
 }
 
