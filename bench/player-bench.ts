@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/support/browser.js';
 import { startServerProcess } from '../e2e/support/server-process.js';
 import { buildSession, postSessions, recordTemplateChunk, waitForChunks, type SyntheticSession } from '../e2e/support/player-synthetic.js';
-import { percentile, round } from './stats.js';
+import { percentile, round, seededRandom } from './stats.js';
 
 export interface PlayerBenchOptions {
   /** Session lengths in minutes (one chunk per minute). */
@@ -74,18 +74,6 @@ type Hooked = Window & {
   };
 };
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run seeks to the same targets. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** A gap between seeks, as between a person's clicks: the previous seek's preloads finish first. */
 const SEEK_GAP_MS = 250;
 /** Before each cold load, so the browser's teardown of the previous page is not measured with it. */
@@ -138,7 +126,7 @@ async function benchSession(browser: Browser, serverUrl: string, session: Synthe
   const page = await openCold(browser, url);
   await settled(page);
   const durationMs = await page.evaluate(() => (window as unknown as Hooked).__gosightPlayer.durationMs);
-  const next = random(minutes);
+  const next = seededRandom(minutes);
   const targets = Array.from({ length: opts.seeks }, () => Math.floor(next() * durationMs));
   const seeks: number[] = [];
   for (const target of targets) {

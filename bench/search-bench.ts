@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PageMapQuery, SessionSearch } from '@gosight/shared';
 import { ClickHouseChunkStore, createClickHouseClient, type ListSessionsQuery } from '../packages/server/src/store/index.js';
-import { generateSession, mulberry32, PROJECT } from './search-data.js';
-import { percentile, round } from './stats.js';
+import { generateSession, PROJECT } from './search-data.js';
+import { percentile, round, seededRandom } from './stats.js';
 
 const DAY = 86_400_000;
 /** Days the generated sessions span. */
@@ -78,7 +78,7 @@ export async function runSearchBench(options: SearchBenchOptions, log: (s: strin
   const store = new ClickHouseChunkStore(client, 'gosight');
   try {
     await store.migrate();
-    const random = mulberry32(2026);
+    const random = seededRandom(2026);
     const now = Date.now();
     let indexRows = 0;
     const started = process.hrtime.bigint();

@@ -15,3 +15,15 @@ export function printTable(title: string, rows: [string, string | number][]): vo
   console.log('-'.repeat(title.length));
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
 }
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32): every run draws the same. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

@@ -1,33 +1,17 @@
-import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import type { SessionStory, StoryStepKind } from '@gosight/shared';
+import type { StoryStepKind } from '@gosight/shared';
 import { fetchSessionStory } from '../api/readApi.js';
+import { useApiResource } from '../api/useApiResource.js';
 import { formatTime } from '../format/formatTime.js';
 import type { DevtoolsPanel, DevtoolsPanelProps } from './DevtoolsPanel.js';
 
 const TROUBLE: ReadonlySet<StoryStepKind> = new Set(['error', 'request', 'rage_click', 'dead_click']);
 
-/** The story is read once per session: it is told from what is stored, which the replay does not change. */
-function useStory(sessionId: string): { story: SessionStory | null; error: string | null } {
-  const [state, setState] = useState<{ story: SessionStory | null; error: string | null }>({ story: null, error: null });
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ story: null, error: null });
-    fetchSessionStory(sessionId, controller.signal).then(
-      (story) => setState({ story, error: null }),
-      (err: unknown) => {
-        if (!controller.signal.aborted) setState({ story: null, error: err instanceof Error ? err.message : String(err) });
-      },
-    );
-    return () => controller.abort();
-  }, [sessionId]);
-  return state;
-}
-
 /** Story: the session in words, each step a link to its moment; the step at the playhead is marked. */
 function StoryPanelView({ currentMs, onSeek }: DevtoolsPanelProps) {
   const { id = '' } = useParams();
-  const { story, error } = useStory(id);
+  // Read once per session: the story is told from what is stored, which the replay does not change.
+  const { data: story, error } = useApiResource(id, (signal) => fetchSessionStory(id, signal));
   if (error) return <div className="panel-empty" role="alert">Could not tell this session's story: {error}</div>;
   if (!story) return <div className="panel-empty">Telling the story…</div>;
   let current = -1;

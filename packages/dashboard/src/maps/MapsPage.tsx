@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { DEVICE_CLASSES, type DeviceClass, type PageMap } from '@gosight/shared';
+import { DEVICE_CLASSES, type DeviceClass } from '@gosight/shared';
 import { fetchPageMap } from '../api/readApi.js';
+import { useApiResource } from '../api/useApiResource.js';
 import { useElementSize } from '../player-ui/useElementSize.js';
 import { MapStage } from './MapStage.js';
 import { mapFiltersFromParams, mapFiltersToParams, toMapQuery, type MapFilters } from './mapFilters.js';
@@ -9,27 +10,6 @@ import '../styles/maps.css';
 
 /** Width of the table beside the map, with the gap (maps.css). */
 const SIDE_PX = 400;
-
-function usePageMap(filters: MapFilters): { map: PageMap | null; error: string | null; loading: boolean } {
-  const query = useMemo(() => toMapQuery(filters), [filters]);
-  const [state, setState] = useState<{ map: PageMap | null; error: string | null; loading: boolean }>({ map: null, error: null, loading: false });
-  useEffect(() => {
-    if (!query) {
-      setState({ map: null, error: null, loading: false });
-      return;
-    }
-    const controller = new AbortController();
-    setState((s) => ({ ...s, loading: true }));
-    fetchPageMap(query, controller.signal).then(
-      (map) => setState({ map, error: null, loading: false }),
-      (err: unknown) => {
-        if (!controller.signal.aborted) setState({ map: null, error: err instanceof Error ? err.message : String(err), loading: false });
-      },
-    );
-    return () => controller.abort();
-  }, [query]);
-  return state;
-}
 
 /**
  * `/maps`: where people clicked on a page and how far down they read, aggregated by the
@@ -40,7 +20,8 @@ export function MapsPage() {
   const filters = useMemo(() => mapFiltersFromParams(params), [params]);
   const [draft, setDraft] = useState(filters);
   useEffect(() => setDraft(filters), [filters]);
-  const { map, error, loading } = usePageMap(filters);
+  const query = useMemo(() => toMapQuery(filters), [filters]);
+  const { data: map, error, loading } = useApiResource(query && JSON.stringify(query), (signal) => fetchPageMap(query!, signal));
   const areaRef = useRef<HTMLDivElement>(null);
   const area = useElementSize(areaRef);
   const set = (next: MapFilters) => setParams(mapFiltersToParams(next));

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { SessionEventsResponse } from '@gosight/shared';
 import { fetchSessionEvents } from '../api/readApi.js';
+import { useApiResource } from '../api/useApiResource.js';
 
 export interface SessionEventsState {
   data: SessionEventsResponse | null;
@@ -13,18 +13,6 @@ export interface SessionEventsState {
  * competes with the replay's own. The player works without them if the request fails.
  */
 export function useSessionEvents(sessionId: string, start: boolean): SessionEventsState {
-  const [state, setState] = useState<SessionEventsState>({ data: null, error: null });
-  useEffect(() => {
-    if (!start) return;
-    const abort = new AbortController();
-    setState({ data: null, error: null });
-    fetchSessionEvents(sessionId, abort.signal).then(
-      (data) => setState({ data, error: null }),
-      (error: unknown) => {
-        if (!abort.signal.aborted) setState({ data: null, error: error instanceof Error ? error.message : String(error) });
-      },
-    );
-    return () => abort.abort();
-  }, [sessionId, start]);
-  return state;
+  const { data, error } = useApiResource(start ? sessionId : null, (signal) => fetchSessionEvents(sessionId, signal));
+  return { data, error };
 }
