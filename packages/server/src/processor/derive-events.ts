@@ -7,8 +7,8 @@ import type { ChunkActivity } from '../pipeline/activity.js';
 import { parseConsolePayload } from './parse-console.js';
 import { parseNetworkPayload } from './parse-network.js';
 import { capJson, capText, DERIVED_LIMITS, finiteOr } from './derived-limits.js';
-import { clickTarget, targetName } from './click-target.js';
-import { DomMirror } from './dom-mirror.js';
+import { targetName } from './click-target.js';
+import { PageTracker, type PageScroll } from './page-tracker.js';
 
 export interface DerivedChunk {
   events: SessionEvent[];
@@ -32,15 +32,6 @@ export interface Identity {
   userId: string;
   /** Traits as text, scalar values only. */
   traits: Record<string, string>;
-}
-
-export interface PageScroll {
-  /** When the page was first seen in the chunk. */
-  timestamp: number;
-  url: string;
-  /** The lowest page pixel seen: scroll offset plus viewport height, at its greatest. */
-  depth: number;
-  viewportHeight: number;
 }
 
 export interface DeriveContext {
@@ -153,10 +144,10 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
         }
       }
     } else if (e.type === EventType.Custom && data.tag === IDENTIFY_TAG) {
+      // identify() is session metadata (the user id): searched, not a moment on the timeline.
       const identity = identityOf(e.timestamp, data.payload);
       if (identity) identities.push(identity);
     } else if (e.type === EventType.Custom) {
-      // identify() is session metadata (the user id), not a moment on the timeline.
       const tag = typeof data.tag === 'string' ? data.tag : 'custom';
       out.push({
         id: id('custom'), kind: 'custom', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex, label: capText(tag, DERIVED_LIMITS.labelChars),
@@ -182,73 +173,6 @@ function identityOf(timestamp: number, payload: unknown): Identity | undefined {
     }
   }
   return { timestamp, userId: String(p.userId).slice(0, 256), traits };
-}
-
-/**
- * What a chunk's DOM and scroll say at each moment: the element under a click (from a
- * mirror built only once a click needs it) and the page's scroll, for page coordinates and
- * scroll depth.
- */
-class PageTracker {
-  scrollX = 0;
-  scrollY = 0;
-  private viewportHeight = 0;
-  private rootId: number | undefined;
-  private mirror: DomMirror | undefined;
-  /** Snapshot and mutations not yet applied to the mirror (most chunks need none). */
-  private pending: Record<string, unknown>[] = [];
-  private pendingSnapshot: unknown;
-  private readonly byUrl = new Map<string, PageScroll>();
-  private url = '';
-
-  observe(e: RrwebEvent, url: string): void {
-    this.url = url;
-    const data = (e.data ?? {}) as Record<string, unknown>;
-    if (e.type === EventType.Meta) {
-      this.viewportHeight = finiteOr(data.height, this.viewportHeight);
-    } else if (e.type === EventType.FullSnapshot) {
-      const node = data.node as { id?: unknown } | undefined;
-      this.rootId = typeof node?.id === 'number' ? node.id : undefined;
-      const offset = (data.initialOffset ?? {}) as { left?: unknown; top?: unknown };
-      this.scrollX = finiteOr(offset.left, 0);
-      this.scrollY = finiteOr(offset.top, 0);
-      this.mirror = undefined;
-      this.pendingSnapshot = data.node;
-      this.pending = [];
-    } else if (e.type === EventType.IncrementalSnapshot) {
-      if (data.source === IncrementalSource.Mutation) {
-        if (this.pendingSnapshot !== undefined || this.mirror) this.pending.push(data);
-      } else if (data.source === IncrementalSource.Scroll && data.id === this.rootId) {
-        this.scrollX = finiteOr(data.x, this.scrollX);
-        this.scrollY = finiteOr(data.y, this.scrollY);
-      } else if (data.source === IncrementalSource.ViewportResize) {
-        this.viewportHeight = finiteOr(data.height, this.viewportHeight);
-      }
-    }
-    if (this.url) {
-      const depth = this.scrollY + this.viewportHeight;
-      const seen = this.byUrl.get(this.url);
-      if (!seen) this.byUrl.set(this.url, { timestamp: e.timestamp, url: this.url, depth, viewportHeight: this.viewportHeight });
-      else if (depth > seen.depth) seen.depth = depth;
-    }
-  }
-
-  target(nodeId: number): ClickTarget | undefined {
-    if (this.pendingSnapshot !== undefined) {
-      this.mirror = new DomMirror();
-      this.mirror.reset(this.pendingSnapshot);
-      this.pendingSnapshot = undefined;
-    }
-    if (!this.mirror) return undefined;
-    for (const mutation of this.pending) this.mirror.applyMutation(mutation);
-    this.pending = [];
-    return clickTarget(this.mirror, nodeId);
-  }
-
-  scrolls(): PageScroll[] {
-    return [...this.byUrl.values()].filter((s) => s.viewportHeight > 0)
-      .map((s) => ({ ...s, url: capText(s.url, DERIVED_LIMITS.labelChars), depth: Math.round(s.depth) }));
-  }
 }
 
 function consoleEvent(id: (kind: string) => string, chunkIndex: number, timestamp: number,

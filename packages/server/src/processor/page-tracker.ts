@@ -1,0 +1,80 @@
+import { EventType, IncrementalSource, type ClickTarget, type RrwebEvent } from '@gosight/shared';
+import { clickTarget } from './click-target.js';
+import { capText, DERIVED_LIMITS, finiteOr } from './derived-limits.js';
+import { DomMirror } from './dom-mirror.js';
+
+export interface PageScroll {
+  /** When the page was first seen in the chunk. */
+  timestamp: number;
+  url: string;
+  /** The lowest page pixel seen: scroll offset plus viewport height, at its greatest. */
+  depth: number;
+  viewportHeight: number;
+}
+
+/**
+ * What a chunk's DOM and scroll say at each moment: the element under a click (from a
+ * mirror built only once a click needs it) and the page's scroll, for page coordinates and
+ * scroll depth.
+ */
+export class PageTracker {
+  scrollX = 0;
+  scrollY = 0;
+  private viewportHeight = 0;
+  private rootId: number | undefined;
+  private mirror: DomMirror | undefined;
+  /** Snapshot and mutations not yet applied to the mirror (most chunks need none). */
+  private pending: Record<string, unknown>[] = [];
+  private pendingSnapshot: unknown;
+  private readonly byUrl = new Map<string, PageScroll>();
+  private url = '';
+
+  observe(e: RrwebEvent, url: string): void {
+    this.url = url;
+    const data = (e.data ?? {}) as Record<string, unknown>;
+    if (e.type === EventType.Meta) {
+      this.viewportHeight = finiteOr(data.height, this.viewportHeight);
+    } else if (e.type === EventType.FullSnapshot) {
+      const node = data.node as { id?: unknown } | undefined;
+      this.rootId = typeof node?.id === 'number' ? node.id : undefined;
+      const offset = (data.initialOffset ?? {}) as { left?: unknown; top?: unknown };
+      this.scrollX = finiteOr(offset.left, 0);
+      this.scrollY = finiteOr(offset.top, 0);
+      this.mirror = undefined;
+      this.pendingSnapshot = data.node;
+      this.pending = [];
+    } else if (e.type === EventType.IncrementalSnapshot) {
+      if (data.source === IncrementalSource.Mutation) {
+        if (this.pendingSnapshot !== undefined || this.mirror) this.pending.push(data);
+      } else if (data.source === IncrementalSource.Scroll && data.id === this.rootId) {
+        this.scrollX = finiteOr(data.x, this.scrollX);
+        this.scrollY = finiteOr(data.y, this.scrollY);
+      } else if (data.source === IncrementalSource.ViewportResize) {
+        this.viewportHeight = finiteOr(data.height, this.viewportHeight);
+      }
+    }
+    if (this.url) {
+      const depth = this.scrollY + this.viewportHeight;
+      const seen = this.byUrl.get(this.url);
+      if (!seen) this.byUrl.set(this.url, { timestamp: e.timestamp, url: this.url, depth, viewportHeight: this.viewportHeight });
+      else if (depth > seen.depth) seen.depth = depth;
+    }
+  }
+
+  target(nodeId: number): ClickTarget | undefined {
+    if (this.pendingSnapshot !== undefined) {
+      this.mirror = new DomMirror();
+      this.mirror.reset(this.pendingSnapshot);
+      this.pendingSnapshot = undefined;
+    }
+    if (!this.mirror) return undefined;
+    for (const mutation of this.pending) this.mirror.applyMutation(mutation);
+    this.pending = [];
+    return clickTarget(this.mirror, nodeId);
+  }
+
+  scrolls(): PageScroll[] {
+    return [...this.byUrl.values()].filter((s) => s.viewportHeight > 0)
+      .map((s) => ({ ...s, url: capText(s.url, DERIVED_LIMITS.labelChars), depth: Math.round(s.depth) }));
+  }
+}
