@@ -2,7 +2,7 @@ import type { RrwebEvent } from '@gosight/shared';
 import type { ChunkSegment, ChunkState, IndexedEvent, StoredChunk } from '../store/index.js';
 import { assembledGzipBytes, compressSegment, totalsAfter, type SegmentTotals } from '../pipeline/gzip-segments.js';
 import { chunkStats } from './chunk-stats.js';
-import { deriveChunkEvents, type DerivedChunk } from './derive-events.js';
+import { deriveChunkEvents, type DerivedChunk, type TargetCache } from './derive-events.js';
 import { indexChange, indexEntries } from './index-entries.js';
 import { EventTexts } from './event-texts.js';
 import type { LiveChunk, SessionState } from './session-state.js';
@@ -75,17 +75,32 @@ export async function encodeChunk(chunk: LiveChunk, gzipLevel: number, nextSegme
 }
 
 /** A chunk's derived events and its search index rows, from its events sorted by time. */
-function deriveForIndex(session: SessionState, index: number, sorted: RrwebEvent[]): { derived: DerivedChunk; entries: IndexedEvent[] } {
+function deriveForIndex(session: SessionState, index: number, sorted: RrwebEvent[], targets?: TargetCache): { derived: DerivedChunk; entries: IndexedEvent[] } {
   const previousUrl = session.lastUrlBefore(index);
-  const derived = deriveChunkEvents(sorted, { chunkIndex: index, previousUrl, following: session.eventsAfter(index) });
+  const derived = deriveChunkEvents(sorted, { chunkIndex: index, previousUrl, following: session.eventsAfter(index), targets });
   return { derived, entries: indexEntries(derived, previousUrl) };
+}
+
+/**
+ * The chunk's resolved click targets, kept from write to write while its new events all come
+ * after those already seen (a late event could change the DOM an earlier click saw).
+ */
+function targetsOf(chunk: LiveChunk): TargetCache {
+  const events = chunk.events!;
+  const seen = chunk.targets;
+  let intact = seen !== undefined && seen.events === events && seen.count <= events.length;
+  for (let i = seen?.count ?? 0; intact && i < events.length; i++) if (events[i].timestamp < seen!.latest) intact = false;
+  let latest = intact ? seen!.latest : -Infinity;
+  for (let i = intact ? seen!.count : 0; i < events.length; i++) latest = Math.max(latest, events[i].timestamp);
+  chunk.targets = { events, count: events.length, latest, cache: intact ? seen!.cache : new WeakMap() };
+  return chunk.targets.cache;
 }
 
 /**
  * What the search index holds for a chunk loaded from the store (its rows as its last write
  * left them), so the next write changes only what differs.
  */
-export function indexedRowsOf(session: SessionState, index: number, events: RrwebEvent[]): Map<string, string> {
+export function indexedRowsOf(session: SessionState, index: number, events: RrwebEvent[]): Map<string, number> {
   return indexChange(deriveForIndex(session, index, [...events].sort(byTime)).entries, undefined).next;
 }
 
@@ -101,7 +116,7 @@ export async function buildChunkRow(session: SessionState, chunk: LiveChunk, gzi
   // Stats and derived events read the whole chunk, in time order (stable: equal timestamps keep rrweb's emit order).
   const events = [...chunk.events!].sort(byTime);
   const stats = chunkStats(events);
-  const { derived, entries } = deriveForIndex(session, chunk.index, events);
+  const { derived, entries } = deriveForIndex(session, chunk.index, events, targetsOf(chunk));
   const { change, next } = indexChange(entries, chunk.indexed);
   chunk.indexing = next;
   const count = (kind: string) => derived.events.filter((e) => e.kind === kind).length;

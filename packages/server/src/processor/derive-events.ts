@@ -43,7 +43,15 @@ export interface DeriveContext {
    * to the chunk's end to judge is not called dead.
    */
   following: readonly RrwebEvent[] | undefined;
+  /**
+   * Elements already resolved for these click and input events, by event: a chunk's earlier
+   * events keep their targets from write to write, so only new ones need the DOM mirror.
+   */
+  targets?: TargetCache;
 }
+
+/** Resolved targets by event (null: not resolvable). Valid while no earlier event joins the chunk. */
+export type TargetCache = WeakMap<RrwebEvent, ClickTarget | null>;
 
 const metaHref = (e: RrwebEvent): string => {
   const href = (e.data as { href?: unknown } | undefined)?.href;
@@ -87,7 +95,7 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
   const activity: ChunkActivity = { gaps: [] };
   const identities: Identity[] = [];
   const inputs: FieldInput[] = [];
-  const page = new PageTracker();
+  const page = new PageTracker(ctx.targets);
 
   for (const e of events) {
     page.observe(e, url);
@@ -115,7 +123,7 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
         const x = finiteOr(data.x, 0);
         const y = finiteOr(data.y, 0);
         const nodeId = finiteOr(data.id, 0);
-        const target = page.target(nodeId);
+        const target = page.target(e, nodeId);
         const click: ClickEvent = {
           id: id('click'), kind: 'click', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex,
           label: target ? capText(`Click on ${targetName(target)}`, DERIVED_LIMITS.labelChars) : `Click at ${Math.round(x)}, ${Math.round(y)}`,
@@ -126,7 +134,7 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
       } else if (data.source === IncrementalSource.Input) {
         const nodeId = finiteOr(data.id, 0);
         // Typing sends an event per keystroke: one entry per run of inputs into the same field.
-        if (inputs[inputs.length - 1]?.nodeId !== nodeId) inputs.push({ timestamp: e.timestamp, nodeId, target: page.target(nodeId) });
+        if (inputs[inputs.length - 1]?.nodeId !== nodeId) inputs.push({ timestamp: e.timestamp, nodeId, target: page.target(e, nodeId) });
       } else if (data.source === IncrementalSource.Log) {
         out.push(consoleEvent(id, ctx.chunkIndex, e.timestamp, parseConsolePayload(data)));
       }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { SessionEvent } from '@gosight/shared';
 import type { ChunkIndexChange, IndexedEvent, IndexedKind } from '../store/index.js';
 import type { DerivedChunk } from './derive-events.js';
@@ -92,15 +91,34 @@ function entryOf(e: SessionEvent, url: string): Omit<IndexedEvent, 'key'> {
   }
 }
 
-const signature = (entry: IndexedEvent): string => createHash('sha1').update(JSON.stringify(entry)).digest('base64');
+/**
+ * A 53-bit hash of every field of an entry (cyrb53): enough to tell a changed moment from an
+ * unchanged one, and a number rather than the text, so an open chunk's index costs little
+ * memory. Computed at every write for every moment of the chunk: no JSON, no crypto.
+ */
+function signature(e: IndexedEvent): number {
+  const props = Object.keys(e.props).length === 0 ? '' : Object.entries(e.props).map(([k, v]) => `${k}=${v}`).join('\u0002');
+  const text = [e.url, e.label, e.text, e.tag, e.elementId, e.classes.join(' '), e.ariaLabel, e.selector, e.x, e.y, e.viewportWidth,
+    e.viewportHeight, e.depth, e.level, e.method, e.status, e.requestUrl, props].join('\u0001');
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
 
 /**
  * What a write must change in the index, given what the chunk's last stored write put
  * there (`written`: key → signature; undefined when nothing is known, then all is written).
  * `next` becomes `written` once this write is stored.
  */
-export function indexChange(entries: readonly IndexedEvent[], written: ReadonlyMap<string, string> | undefined): { change: ChunkIndexChange; next: Map<string, string> } {
-  const next = new Map<string, string>();
+export function indexChange(entries: readonly IndexedEvent[], written: ReadonlyMap<string, number> | undefined): { change: ChunkIndexChange; next: Map<string, number> } {
+  const next = new Map<string, number>();
   const upserts: IndexedEvent[] = [];
   for (const entry of entries) {
     const sig = signature(entry);

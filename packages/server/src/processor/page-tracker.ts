@@ -61,7 +61,18 @@ export class PageTracker {
     }
   }
 
-  target(nodeId: number): ClickTarget | undefined {
+  constructor(private readonly cache: WeakMap<RrwebEvent, ClickTarget | null> = new WeakMap()) {}
+
+  /** The element `event` (a click or input on `nodeId`) hit, from the cache or the mirror. */
+  target(event: RrwebEvent, nodeId: number): ClickTarget | undefined {
+    const cached = this.cache.get(event);
+    if (cached !== undefined) return cached ?? undefined;
+    const target = this.resolve(nodeId);
+    this.cache.set(event, target ?? null);
+    return target;
+  }
+
+  private resolve(nodeId: number): ClickTarget | undefined {
     if (this.pendingSnapshot !== undefined) {
       this.mirror = new DomMirror();
       this.mirror.reset(this.pendingSnapshot);

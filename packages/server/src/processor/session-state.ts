@@ -4,6 +4,7 @@ import type { ChunkState } from '../store/index.js';
 import { chunksToLoad, placeEvents, type PlacementChunk } from './chunk-placement.js';
 import { chunkStats } from './chunk-stats.js';
 import type { ChunkEncoding } from './build-chunk-row.js';
+import type { TargetCache } from './derive-events.js';
 
 /** A chunk held by the processor: its stored state plus, when loaded, its events. */
 export interface LiveChunk extends PlacementChunk {
@@ -18,9 +19,11 @@ export interface LiveChunk extends PlacementChunk {
   /** What of its events is in segments, while its events are held (build-chunk-row.ts). */
   encoding?: ChunkEncoding;
   /** The search index rows its last stored write left (key → signature), when known. */
-  indexed?: Map<string, string>;
+  indexed?: Map<string, number>;
   /** The index rows of the write being made: become `indexed` once it is stored. */
-  indexing?: Map<string, string>;
+  indexing?: Map<string, number>;
+  /** Click targets resolved at earlier writes (build-chunk-row.ts). */
+  targets?: { events: RrwebEvent[]; count: number; latest: number; cache: TargetCache };
 }
 
 /** The store holds chunk indexes as UInt16. */
@@ -84,7 +87,7 @@ export class SessionState {
   }
 
   /** Holds a stored chunk's events again, and where its segments stand (to append to them). */
-  setChunkEvents(index: number, events: RrwebEvent[], encoding: ChunkEncoding | undefined, indexed: Map<string, string>): void {
+  setChunkEvents(index: number, events: RrwebEvent[], encoding: ChunkEncoding | undefined, indexed: Map<string, number>): void {
     this.chunks[index].events = events;
     this.chunks[index].encoding = encoding;
     this.chunks[index].indexed = indexed;
@@ -158,6 +161,7 @@ export class SessionState {
     if (chunk.index < this.chunks.length - 1) {
       chunk.events = undefined;
       chunk.encoding = undefined;
+      chunk.targets = undefined;
       // Loading it again derives what its index holds from its events.
       chunk.indexed = undefined;
     }
