@@ -30,6 +30,15 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
 }
 
+/**
+ * A query parameter as the server reads it: a scalar arrives escaped (`\\`, `\'`, `\t`, `\n`,
+ * `\r`), which chDB's binder does not undo; arrays carry quoted literals, as they are.
+ */
+function unescapeParam(v: string): string {
+  if (v.startsWith('[')) return v;
+  return v.replace(/\\(.)/g, (_m, c: string) => ({ t: '\t', n: '\n', r: '\r' } as Record<string, string>)[c] ?? c);
+}
+
 /** An insert of bytes (TabSeparated): handed to chDB as bytes, since its text path reads UTF-8. */
 const BYTES_INSERT = /^INSERT INTO ([\w.]+) \(([^)]*)\) FORMAT TabSeparated\s*$/i;
 
@@ -51,7 +60,7 @@ const server = createServer(async (req, res) => {
     const query_params: Record<string, string> = {};
     const clickhouse_settings: Record<string, string> = {};
     for (const [k, v] of url.searchParams) {
-      if (k.startsWith('param_')) query_params[k.slice('param_'.length)] = v;
+      if (k.startsWith('param_')) query_params[k.slice('param_'.length)] = unescapeParam(v);
       else if (!NOT_SETTINGS.has(k)) clickhouse_settings[k] = v;
     }
     const result = await connection.exec({ query: sql, query_params, clickhouse_settings } as never);

@@ -127,7 +127,7 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
         const click: ClickEvent = {
           id: id('click'), kind: 'click', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex,
           label: target ? capText(`Click on ${targetName(target)}`, DERIVED_LIMITS.labelChars) : `Click at ${Math.round(x)}, ${Math.round(y)}`,
-          severity: 'info', x, y, pageX: x + page.scrollX, pageY: y + page.scrollY, nodeId, count: 1, ...(target ? { target } : {}),
+          severity: 'info', x, y, pageX: finiteOr(x + page.scrollX, x), pageY: finiteOr(y + page.scrollY, y), nodeId, count: 1, ...(target ? { target } : {}),
         };
         out.push(click);
         clicks.push(click);

@@ -35,3 +35,16 @@ test('a later write sends only new and changed moments, and the keys of moments 
   assert.deepEqual(moved.change.removedKeys.sort(), [`page_view:${T}:0`, `scroll:${T}:0`].sort(), 'the page view moved to the next chunk');
   assert.ok(moved.change.upserts.every((e) => e.kind === 'click' || e.kind === 'network'), 'moments whose page changed are rewritten');
 });
+
+test('hostile numbers become whole page pixels the store can hold', () => {
+  const huge: RrwebEvent[] = [
+    { type: EventType.Meta, timestamp: T, data: { href: 'https://shop.test/', width: 1e308, height: 1e308 } },
+    { type: EventType.FullSnapshot, timestamp: T + 1, data: { node: { id: 1, type: 0, childNodes: [] }, initialOffset: { left: 1e308, top: 1e308 } } },
+    { type: EventType.IncrementalSnapshot, timestamp: T + 2, data: { source: 2, type: 2, id: 1, x: 1e308, y: -1e308 } },
+  ];
+  const entries = entriesOf(huge);
+  for (const e of entries) {
+    for (const n of [e.x, e.y, e.depth, e.viewportWidth, e.viewportHeight]) assert.ok(Number.isInteger(n) && Math.abs(n) <= 10_000_000, `${e.kind}: ${n}`);
+  }
+  assert.deepEqual(entries.find((e) => e.kind === 'click') && [entries.find((e) => e.kind === 'click')!.x, entries.find((e) => e.kind === 'click')!.y], [10_000_000, 0]);
+});

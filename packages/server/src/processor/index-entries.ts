@@ -8,6 +8,10 @@ const MAX_PROPS = 50;
 const URL_CHARS = 2_000;
 const NAME_CHARS = 256;
 
+/** Page pixels as the index stores them: whole, finite, and within what any page can measure. */
+const MAX_PAGE_PX = 10_000_000;
+const pagePixels = (n: number): number => (Number.isFinite(n) ? Math.max(-MAX_PAGE_PX, Math.min(MAX_PAGE_PX, Math.round(n))) : 0);
+
 const blank = (kind: IndexedKind, timestamp: number, url: string): Omit<IndexedEvent, 'key'> => ({
   kind, timestamp, url, label: '', text: '', tag: '', elementId: '', classes: [], ariaLabel: '', selector: '',
   x: 0, y: 0, viewportWidth: 0, viewportHeight: 0, depth: 0, level: '', method: '', status: 0, requestUrl: '', props: {},
@@ -46,8 +50,9 @@ export function indexEntries(derived: DerivedChunk, previousUrl: string): Indexe
       ...(t ? { tag: t.tag, elementId: t.id, classes: t.classes, ariaLabel: t.ariaLabel, selector: t.selector } : {}) });
   }
   for (const scroll of derived.scrolls) {
-    rows.push({ ...blank('scroll', scroll.timestamp, scroll.url), label: `Scrolled to ${scroll.depth}px`,
-      depth: scroll.depth, viewportHeight: scroll.viewportHeight });
+    const depth = Math.max(0, pagePixels(scroll.depth));
+    rows.push({ ...blank('scroll', scroll.timestamp, scroll.url), label: `Scrolled to ${depth}px`,
+      depth, viewportHeight: Math.max(0, pagePixels(scroll.viewportHeight)) });
   }
   const ranks = new Map<string, number>();
   return rows.map((row) => {
@@ -71,13 +76,13 @@ function entryOf(e: SessionEvent, url: string): Omit<IndexedEvent, 'key'> {
   const row = { ...blank(e.kind, e.timestamp, url), label: e.label };
   switch (e.kind) {
     case 'page_view':
-      return { ...row, viewportWidth: e.viewportWidth, viewportHeight: e.viewportHeight };
+      return { ...row, viewportWidth: Math.max(0, pagePixels(e.viewportWidth)), viewportHeight: Math.max(0, pagePixels(e.viewportHeight)) };
     case 'click':
     case 'rage_click':
     case 'dead_click': {
       const t = e.target;
       return {
-        ...row, x: Math.round(e.pageX ?? e.x), y: Math.round(e.pageY ?? e.y),
+        ...row, x: pagePixels(e.pageX ?? e.x), y: pagePixels(e.pageY ?? e.y),
         ...(t ? { text: t.text, tag: t.tag, elementId: t.id, classes: t.classes, ariaLabel: t.ariaLabel, selector: t.selector } : {}),
       };
     }

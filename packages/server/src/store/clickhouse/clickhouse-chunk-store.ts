@@ -321,8 +321,8 @@ function indexRows(c: StoredChunk): Record<string, unknown>[] {
   const common = { project_id: c.projectId, session_id: c.sessionId, chunk_index: c.index, version: c.version };
   const upserts = c.indexChange.upserts.map((e) => ({
     ...common, event_key: e.key, kind: e.kind, ts: e.timestamp, url: e.url, label: e.label, text: e.text, el_tag: e.tag,
-    el_id: e.elementId, el_classes: e.classes, el_label: e.ariaLabel, el_selector: e.selector, x: e.x, y: e.y,
-    viewport_width: clampUInt16(e.viewportWidth), viewport_height: clampUInt16(e.viewportHeight), depth: Math.max(0, Math.min(e.depth, 4_294_967_295)),
+    el_id: e.elementId, el_classes: e.classes, el_label: e.ariaLabel, el_selector: e.selector, x: clampInt32(e.x), y: clampInt32(e.y),
+    viewport_width: clampUInt16(e.viewportWidth), viewport_height: clampUInt16(e.viewportHeight), depth: Number.isFinite(e.depth) ? Math.max(0, Math.min(Math.round(e.depth), 4_294_967_295)) : 0,
     level: e.level, method: e.method, status: clampUInt16(e.status), request_url: e.requestUrl, props: e.props, is_deleted: 0,
   }));
   // A removal names the key; its kind and time come from the key (`kind:timestamp:rank`), as the sort key needs them.
@@ -333,7 +333,8 @@ function indexRows(c: StoredChunk): Record<string, unknown>[] {
   return [...upserts, ...removals];
 }
 
-const clampUInt16 = (n: number): number => Math.max(0, Math.min(Math.round(n), 65_535));
+const clampUInt16 = (n: number): number => (Number.isFinite(n) ? Math.max(0, Math.min(Math.round(n), 65_535)) : 0);
+const clampInt32 = (n: number): number => (Number.isFinite(n) ? Math.max(-2_147_483_648, Math.min(Math.round(n), 2_147_483_647)) : 0);
 
 const CHUNK_STATE_SELECT = `toString(session_id) AS sid, project_id, chunk_index,
   toUnixTimestamp64Milli(timestamp_start) AS ts_start, toUnixTimestamp64Milli(timestamp_end) AS ts_end,

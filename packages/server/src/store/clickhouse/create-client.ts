@@ -43,7 +43,14 @@ const rawInserts = new WeakMap<ClickHouseClient, RawInsert>();
 /** How to send `client` a body byte for byte: over HTTP as the request body, to chDB by its raw insert. */
 export function rawInsertOf(client: ClickHouseClient): RawInsert {
   return rawInserts.get(client) ?? (async (table, columns, format, body) => {
-    await client.insert({ table, ...(columns ? { columns: [...columns] as [string, ...string[]] } : {}), format, values: Readable.from([body], { objectMode: false }) });
+    // exec sends the query in the URL and the stream as the body, whatever the format (the
+    // client's insert would want objects for JSONEachRow, and serialise them itself).
+    const result = await client.exec({
+      query: `INSERT INTO ${table}${columns ? ` (${columns.join(', ')})` : ''} FORMAT ${format}`,
+      values: Readable.from([body], { objectMode: false }),
+    });
+    result.stream.resume();
+    await new Promise<void>((resolve, reject) => result.stream.once('end', resolve).once('error', reject));
   });
 }
 
