@@ -34,16 +34,19 @@ let checkout: Recording;
 /** Deepest page pixel of each article session. */
 const articleDepths: number[] = [];
 
-/** Clicks the element's centre (through the mouse, as a visitor would) and notes where that is on the page. */
-async function clickNoted(page: Page, note: Noted, selector: string, label: string): Promise<void> {
+/**
+ * Clicks the element's centre `times` times in a row (through the mouse, as a visitor would:
+ * three make a rage click, so nothing else runs between them) and notes where that is on the page.
+ */
+async function clickNoted(page: Page, note: Noted, selector: string, label: string, times = 1): Promise<void> {
   const box = await page.locator(selector).boundingBox();
   assert.ok(box, selector);
   // Whole pixels: the recording keeps the pointer's position as the page reports it.
   const x = Math.round(box.x + box.width / 2);
   const y = Math.round(box.y + box.height / 2);
   const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
-  note.clicks.push({ x: x + scroll.x, y: y + scroll.y, label });
-  await page.mouse.click(x, y);
+  for (let i = 0; i < times; i++) note.clicks.push({ x: x + scroll.x, y: y + scroll.y, label });
+  for (let i = 0; i < times; i++) await page.mouse.click(x, y);
 }
 
 async function noteDepth(page: Page, note: Noted): Promise<void> {
@@ -86,7 +89,7 @@ describe('click and scroll maps, and the session story', { timeout: 180_000 }, (
       }),
       record(async (page, note) => {
         // Three quick clicks on one button: a rage click.
-        for (let i = 0; i < 3; i++) await clickNoted(page, note, 'button[data-sku="tiles"]', 'Add tiles to cart');
+        await clickNoted(page, note, 'button[data-sku="tiles"]', 'Add tiles to cart', 3);
         await scrollTo(page, note, 10_000);
       }),
       record(async (page, note) => {
