@@ -1,4 +1,4 @@
-import type { DeviceClass } from '@gosight/shared';
+import type { ClickTarget, DeviceClass } from '@gosight/shared';
 import type { IndexedEvent, SessionRecord, StoredChunk } from '../packages/server/src/store/index.js';
 
 /**
@@ -18,16 +18,8 @@ export interface GeneratedSession {
 
 export const PROJECT = 'bench-search';
 
-interface Element {
-  tag: string;
-  id: string;
-  classes: string[];
-  text: string;
-  ariaLabel: string;
-  selector: string;
-  x: number;
-  y: number;
-}
+/** A clickable element of the generated shop: what the processor resolves a click to, and where it sits. */
+type Element = ClickTarget & { x: number; y: number };
 
 const el = (path: string, tag: string, id: string, classes: string[], text: string, ariaLabel: string, x: number, y: number): Element => ({
   tag, id, classes, text, ariaLabel, x, y,

@@ -11,6 +11,8 @@ const LABEL_CHARS = 200;
 /** Text nodes read under a target (a click on `<body>` must not read the whole page). */
 const MAX_TEXT_NODES = 200;
 const MAX_CLASSES = 16;
+/** Tag names are short; a recorded one is whatever a client sent. */
+const MAX_TAG_CHARS = 64;
 const MAX_PATH_DEPTH = 32;
 const SELECTOR_CHARS = 1_024;
 /** Inputs whose `value` is their visible caption rather than what someone typed. */
@@ -46,7 +48,7 @@ export function clickTarget(mirror: DomMirror, nodeId: number): ClickTarget | un
     : [attr('aria-label'), attr('title'), attr('alt')];
   const label = names.find((v) => v.trim() !== '' && !isMaskedOrEmpty(v)) ?? '';
   return {
-    tag: node.tag!,
+    tag: node.tag!.slice(0, MAX_TAG_CHARS),
     id: attr('id').slice(0, LABEL_CHARS),
     classes: classesOf(node).slice(0, MAX_CLASSES),
     text: visibleText(mirror, node),
@@ -112,7 +114,7 @@ function selectorPath(mirror: DomMirror, element: MirrorNode): string {
     if (node.tag === undefined) continue;
     const id = node.attributes?.get('id') ?? '';
     const classes = classesOf(node).filter((c) => PLAIN_NAME.test(c)).sort();
-    segments.push(`${node.tag.replace(/[^a-z0-9-]/g, '')}${PLAIN_NAME.test(id) ? `#${id}` : ''}${classes.map((c) => `.${c}`).join('')}`);
+    segments.push(`${node.tag.replace(/[^a-z0-9-]/g, '').slice(0, MAX_TAG_CHARS)}${PLAIN_NAME.test(id) ? `#${id}` : ''}${classes.map((c) => `.${c}`).join('')}`);
   }
   const path = segments.reverse().join(' > ');
   // Cut from the root end: the element itself is what a selector must match.
