@@ -143,6 +143,11 @@ test('privacy audit: secrets planted in every place a page keeps them; none is s
       return visits.every((v) => sessions.has(v.sessionId));
     });
     assert.equal(ingest.requests.filter((r) => r.status !== 200).length, 0, 'the real server accepted every batch');
+    // Everything acked is stored before it is read back: the queue is drained and the processor holds nothing unwritten.
+    await waitFor('the processor to store every acked batch', async () => {
+      const h = (await (await fetch(`${server.url}/api/health`)).json()) as { queue?: { depth: number }; processor?: { unflushedSessions: number } };
+      return (h.queue?.depth ?? 0) === 0 && (h.processor?.unflushedSessions ?? 0) === 0 ? true : undefined;
+    }, 30_000, 100);
 
     // What the server stored, read back through the API: chunks, derived events, the session list.
     const stored = new Map<string, string>();
