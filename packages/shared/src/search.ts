@@ -78,13 +78,6 @@ export interface SearchMatch {
   chunkIndex: number;
 }
 
-/** Query-string names of the search filters (the session list's other filters are in api.ts). */
-export const SEARCH_PARAMS = [
-  'clickText', 'clickId', 'clickClass', 'clickLabel', 'clickSelector', 'visited', 'error', 'warning',
-  'requestUrl', 'requestMethod', 'requestStatus', 'event', 'eventProp', 'userId', 'trait',
-  'browser', 'os', 'device', 'minViewportWidth', 'maxViewportWidth', 'hasDeadClicks',
-] as const;
-
 /** A filter value the search cannot take; `param` names it. */
 export class SearchParamError extends Error {
   constructor(readonly param: string, message: string) {

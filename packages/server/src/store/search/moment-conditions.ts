@@ -1,6 +1,6 @@
 import {
   jsRegex, selectorRegex, urlPatternRegex,
-  type ElementFilter, type KeyValue, type MomentFilter, type RequestFilter, type SearchMatch, type SessionSearch,
+  type ElementFilter, type KeyValue, type RequestFilter, type SearchMatch, type SessionSearch,
 } from '@gosight/shared';
 import type { IndexedEvent, IndexedKind } from '../event-index.js';
 
@@ -42,12 +42,12 @@ export function momentConditions(q: SessionSearch & { hasErrors?: boolean; hasRa
 }
 
 /**
- * Conditions a session row already answers exactly (its counts), whose moments only explain
- * the match: a store filters them on the row, not the index.
+ * Conditions a session row already answers exactly (its counts: rage and dead clicks, and an
+ * error filter without text, which is `hasErrors`), whose moments only explain the match: a
+ * store filters them on the row, not the index.
  */
-export const EXPLAIN_ONLY: ReadonlySet<MomentFilter> = new Set(['rageClick', 'deadClick']);
-/** An error filter without text is `hasErrors`, answered by the row's error count. */
-export const explainOnly = (c: MomentCondition): boolean => EXPLAIN_ONLY.has(c.filter) || (c.filter === 'error' && c.text === '');
+export const explainOnly = (c: MomentCondition): boolean =>
+  c.filter === 'rageClick' || c.filter === 'deadClick' || (c.filter === 'error' && c.text === '');
 
 const contains = (haystack: string, needle: string) => haystack.toLowerCase().includes(needle.toLowerCase());
 const regexCache = new Map<string, RegExp>();
