@@ -7,7 +7,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { Browser } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { launchBrowser } from './support/browser.js';
-import { recordDemoSession, type Recording } from './support/player-recording.js';
+import { recordDemoSession, waitForEvents, type Recording } from './support/player-recording.js';
 import { waitFor } from './support/api-client.js';
 
 /**
@@ -35,7 +35,9 @@ describe('the OpenAPI description matches the real answers', { timeout: 120_000 
       await page.waitForFunction(() => document.getElementById('checkout-status')?.textContent?.startsWith('Payment failed'));
       await page.waitForTimeout(200);
     }, undefined, '/demo/shop.html');
-    // The listing row is written just after the chunks the recording waited for.
+    // The failed checkout is the last thing recorded, within the second of slack recordDemoSession
+    // allows for the end: wait until its request is stored, then for the listing row written after it.
+    await waitForEvents(server.url, recording.sessionId, (e) => e.events.some((ev) => ev.kind === 'network' && ev.request.status === 503));
     await waitFor('the session to be listed', async () => ((await (await fetch(`${server.url}/api/sessions`)).json()) as { total: number }).total === 1 || undefined);
     doc = await (await fetch(`${server.url}/api/openapi.json`)).json() as Doc;
     ajv.addSchema({ $id: 'openapi.json', ...doc });
