@@ -4,8 +4,12 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { EventType, type RrwebEvent } from '@gosight/shared';
 import type { ChunkState } from '../store/index.js';
 import { chunkGzip } from '../store/replay-assembly.js';
-import { encodeChunk, resumedEncoding, type ChunkEncoding } from './build-chunk-row.js';
-import type { LiveChunk } from './session-state.js';
+import type { IndexedEvent } from '../store/event-index.js';
+import { buildChunkRow, encodeChunk, resumedEncoding, type ChunkEncoding } from './build-chunk-row.js';
+import { deriveChunkEvents, type ChunkDeriver } from './derive-events.js';
+import { EventTexts } from './event-texts.js';
+import { indexEntries } from './index-entries.js';
+import { SessionState, type LiveChunk } from './session-state.js';
 
 const T = 1_700_000_000_000;
 const ev = (t: number, text = `mutation ${t}`): RrwebEvent => ({ type: EventType.IncrementalSnapshot, timestamp: T + t, data: { source: 0, texts: [{ id: t, value: text }] } });
@@ -107,4 +111,44 @@ test('written in segments, a chunk is about as small as gzipped whole', async ()
   const whole = gzipSync(JSON.stringify(chunk.events), { level: 6 });
   const size = 24 + chunk.encoding!.segmentBytes;
   assert.ok(size < whole.length * 1.15, `${size} bytes in segments, ${whole.length} whole`);
+});
+
+test('a chunk written at each flush derives only what was added, and ends exactly where deriving it whole does', async () => {
+  const el = (id: number, tagName: string, attributes: Record<string, string>, childNodes: unknown[] = []) => ({ type: 2, id, tagName, attributes, childNodes });
+  const page = { type: 0, id: 1, childNodes: [el(2, 'html', {}, [el(3, 'body', {}, [el(4, 'button', { id: 'pay' }, [{ type: 3, id: 5, textContent: 'Pay now' }])])])] };
+  const at = (t: number, data: Record<string, unknown>, type: number = EventType.IncrementalSnapshot): RrwebEvent => ({ type, timestamp: T + t, data });
+  const click = (t: number, id: number, x = 10) => at(t, { source: 2, type: 2, id, x, y: 20 });
+  const flushes: RrwebEvent[][] = [
+    [at(0, { href: 'https://shop.test/', width: 1000, height: 700 }, EventType.Meta), at(1, { node: page, initialOffset: { left: 0, top: 0 } }, EventType.FullSnapshot), click(100, 4)],
+    // A button added later is named from the mutation; an error is logged.
+    [at(200, { source: 0, adds: [{ parentId: 3, node: el(6, 'button', { class: 'coupon' }, [{ type: 3, id: 7, textContent: 'Apply coupon' }]) }], removes: [], texts: [], attributes: [] }),
+      click(300, 6), at(310, { plugin: 'rrweb/console@1', payload: { level: 'error', payload: ['"coupon expired"'], trace: [] } }, EventType.Plugin)],
+    // Three quick clicks: a rage click across writes; then a dead click, judged once 2.5 s have passed.
+    [click(400, 6), click(500, 6), click(600, 6), click(700, 4, 500)],
+    [at(4_000, { source: 1, positions: [] }), at(4_100, { source: 5, id: 6, text: '*', isChecked: false })],
+    // Late: earlier than what was derived, so the chunk is derived again whole.
+    [click(350, 4), at(5_000, { source: 1, positions: [] })],
+  ];
+  const session = new SessionState('p', 's', []);
+  const events: RrwebEvent[] = [];
+  const chunk: LiveChunk = { ...chunkOf(events), stored: undefined };
+  session.chunks.push(chunk);
+  const index = new Map<string, IndexedEvent>();
+  const derivers: ChunkDeriver[] = [];
+  for (const [i, batch] of flushes.entries()) {
+    events.push(...batch);
+    const row = await buildChunkRow(session, chunk, 6, i + 1, nextId, new EventTexts());
+    for (const key of row.indexChange.removedKeys) index.delete(key);
+    for (const entry of row.indexChange.upserts) index.set(entry.key, entry);
+    chunk.indexed = chunk.indexing;
+    derivers.push(chunk.derivation!.deriver);
+    const whole = deriveChunkEvents([...events].sort((a, b) => a.timestamp - b.timestamp), { chunkIndex: 0, previousUrl: '', following: undefined });
+    assert.deepEqual(row.derivedEvents, whole.events, `write ${i + 1}: the derived events`);
+    assert.deepEqual(row.activity, whole.activity, `write ${i + 1}: the activity`);
+    assert.deepEqual(new Map([...index].sort()), new Map(indexEntries(whole, '').map(({ entry }) => [entry.key, entry] as const).sort()), `write ${i + 1}: the index rows`);
+  }
+  assert.deepEqual(derivers.map((d) => d === derivers[0]), [true, true, true, true, false], 'carried on from write to write until the late event');
+  const kinds = (derivers[3].result(undefined).events).map((e) => e.kind);
+  assert.ok(kinds.includes('rage_click') && kinds.includes('dead_click') && kinds.includes('error'), kinds.join());
+  assert.match(JSON.stringify(derivers[3].result(undefined).events), /Click on .*Apply coupon/);
 });

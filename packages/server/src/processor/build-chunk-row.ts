@@ -1,9 +1,9 @@
 import type { RrwebEvent } from '@gosight/shared';
-import type { ChunkSegment, ChunkState, IndexedEvent, StoredChunk } from '../store/index.js';
+import type { ChunkSegment, ChunkState, StoredChunk } from '../store/index.js';
 import { assembledGzipBytes, compressSegment, totalsAfter, type SegmentTotals } from '../pipeline/gzip-segments.js';
 import { chunkStats } from './chunk-stats.js';
-import { deriveChunkEvents, type DerivedChunk, type TargetCache } from './derive-events.js';
-import { indexChange, indexEntries } from './index-entries.js';
+import { ChunkDeriver } from './derive-events.js';
+import { indexChange, indexEntries, type IndexRowCache } from './index-entries.js';
 import { EventTexts } from './event-texts.js';
 import type { LiveChunk, SessionState } from './session-state.js';
 
@@ -74,34 +74,52 @@ export async function encodeChunk(chunk: LiveChunk, gzipLevel: number, nextSegme
   return encoding;
 }
 
-/** A chunk's derived events and its search index rows, from its events sorted by time. */
-function deriveForIndex(session: SessionState, index: number, sorted: RrwebEvent[], targets?: TargetCache): { derived: DerivedChunk; entries: IndexedEvent[] } {
-  const previousUrl = session.lastUrlBefore(index);
-  const derived = deriveChunkEvents(sorted, { chunkIndex: index, previousUrl, following: session.eventsAfter(index), targets });
-  return { derived, entries: indexEntries(derived, previousUrl) };
+/** A chunk's derivation, carried from write to write while the chunk only grows by later events. */
+export interface ChunkDerivation {
+  /** The live event array it was made from (a chunk loaded again gets a new one). */
+  source: RrwebEvent[];
+  /** How many of its events (from the start) were added, and the last of them. */
+  count: number;
+  last: RrwebEvent | undefined;
+  deriver: ChunkDeriver;
+  /** Its index rows, made once per moment. */
+  rows: IndexRowCache;
 }
 
 /**
- * The chunk's resolved click targets, kept from write to write while its new events all come
- * after those already seen (a late event could change the DOM an earlier click saw).
+ * The chunk's derivation, brought up to date. It goes on from the last write when the chunk
+ * only grew by events no earlier than those already derived (the usual batch); otherwise
+ * (a late event, Meta events moved to the next chunk, another page before it) it is made
+ * again from all the chunk's events. Either way the result is the same.
  */
-function targetsOf(chunk: LiveChunk): TargetCache {
+function derivationOf(session: SessionState, chunk: LiveChunk): ChunkDerivation {
   const events = chunk.events!;
-  const seen = chunk.targets;
-  let intact = seen !== undefined && seen.events === events && seen.count <= events.length;
-  for (let i = seen?.count ?? 0; intact && i < events.length; i++) if (events[i].timestamp < seen!.latest) intact = false;
-  let latest = intact ? seen!.latest : -Infinity;
-  for (let i = intact ? seen!.count : 0; i < events.length; i++) latest = Math.max(latest, events[i].timestamp);
-  chunk.targets = { events, count: events.length, latest, cache: intact ? seen!.cache : new WeakMap() };
-  return chunk.targets.cache;
+  const previousUrl = session.lastUrlBefore(chunk.index);
+  const kept = chunk.derivation;
+  if (kept && kept.source === events && kept.deriver.previousUrl === previousUrl && events.length >= kept.count
+    && (kept.count === 0 || events[kept.count - 1] === kept.last)) {
+    const added = events.slice(kept.count).sort(byTime);
+    if (added.length === 0 || added[0].timestamp >= kept.deriver.latest) {
+      kept.deriver.add(added);
+      kept.count = events.length;
+      kept.last = events[events.length - 1];
+      return kept;
+    }
+  }
+  const deriver = new ChunkDeriver(chunk.index, previousUrl);
+  deriver.add([...events].sort(byTime));
+  chunk.derivation = { source: events, count: events.length, last: events[events.length - 1], deriver, rows: new WeakMap() };
+  return chunk.derivation;
 }
 
 /**
  * What the search index holds for a chunk loaded from the store (its rows as its last write
- * left them), so the next write changes only what differs.
+ * left them), so the next write changes only what differs. The derivation made for it is
+ * kept, so that write derives only the events it adds.
  */
-export function indexedRowsOf(session: SessionState, index: number, events: RrwebEvent[]): Map<string, number> {
-  return indexChange(deriveForIndex(session, index, [...events].sort(byTime)).entries, undefined).next;
+export function indexedRowsOf(session: SessionState, chunk: LiveChunk): Map<string, number> {
+  const { deriver, rows } = derivationOf(session, chunk);
+  return indexChange(indexEntries(deriver.result(session.eventsAfter(chunk.index)), deriver.previousUrl, rows), undefined).next;
 }
 
 /**
@@ -113,11 +131,11 @@ export function indexedRowsOf(session: SessionState, index: number, events: Rrwe
 export async function buildChunkRow(session: SessionState, chunk: LiveChunk, gzipLevel: number, version: number,
   nextSegmentId: (above: number) => number, texts: EventTexts): Promise<StoredChunk> {
   const encoding = await encodeChunk(chunk, gzipLevel, nextSegmentId, texts);
-  // Stats and derived events read the whole chunk, in time order (stable: equal timestamps keep rrweb's emit order).
-  const events = [...chunk.events!].sort(byTime);
-  const stats = chunkStats(events);
-  const { derived, entries } = deriveForIndex(session, chunk.index, events, targetsOf(chunk));
-  const { change, next } = indexChange(entries, chunk.indexed);
+  const { deriver, rows } = derivationOf(session, chunk);
+  // The stats read the whole chunk in time order; a loop over it is cheap beside deriving it.
+  const stats = chunkStats(deriver.sorted);
+  const derived = deriver.result(session.eventsAfter(chunk.index));
+  const { change, next } = indexChange(indexEntries(derived, deriver.previousUrl, rows), chunk.indexed);
   chunk.indexing = next;
   const count = (kind: string) => derived.events.filter((e) => e.kind === kind).length;
   return {

@@ -43,15 +43,7 @@ export interface DeriveContext {
    * to the chunk's end to judge is not called dead.
    */
   following: readonly RrwebEvent[] | undefined;
-  /**
-   * Elements already resolved for these click and input events, by event: a chunk's earlier
-   * events keep their targets from write to write, so only new ones need the DOM mirror.
-   */
-  targets?: TargetCache;
 }
-
-/** Resolved targets by event (null: not resolvable). Valid while no earlier event joins the chunk. */
-export type TargetCache = WeakMap<RrwebEvent, ClickTarget | null>;
 
 const metaHref = (e: RrwebEvent): string => {
   const href = (e.data as { href?: unknown } | undefined)?.href;
@@ -88,18 +80,67 @@ function isReaction(e: RrwebEvent): boolean {
  * chunk rewrites its derived events with it.
  */
 export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveContext): DerivedChunk {
-  const out: SessionEvent[] = [];
-  const id = (kind: string) => `${ctx.chunkIndex}:${kind}:${out.length}`;
-  const clicks: ClickEvent[] = [];
-  let url = ctx.previousUrl;
-  const activity: ChunkActivity = { gaps: [] };
-  const identities: Identity[] = [];
-  const inputs: FieldInput[] = [];
-  const page = new PageTracker(ctx.targets);
+  const deriver = new ChunkDeriver(ctx.chunkIndex, ctx.previousUrl);
+  deriver.add(events);
+  return deriver.result(ctx.following);
+}
 
-  for (const e of events) {
-    page.observe(e, url);
-    if (isActive(e) && !(e.type === EventType.Meta && metaHref(e) === url)) {
+/**
+ * A chunk's derivation, fed its events in time order and able to go on where it stopped:
+ * the open chunk grows by a batch at a time, and most batches only add later events, so
+ * each write reads only the new ones (and its DOM mirror applies only new mutations).
+ * Rage and dead clicks are judged afresh at each `result`, from the clicks kept: whether a
+ * click is dead depends on what follows it.
+ */
+export class ChunkDeriver {
+  /** Every event added, in time order (stable: equal timestamps keep rrweb's emit order). */
+  readonly sorted: RrwebEvent[] = [];
+  private readonly out: SessionEvent[] = [];
+  private readonly clicks: ClickEvent[] = [];
+  private readonly activity: ChunkActivity = { gaps: [] };
+  private readonly identities: Identity[] = [];
+  private readonly inputs: FieldInput[] = [];
+  private readonly page = new PageTracker();
+  private url: string;
+
+  constructor(readonly chunkIndex: number, readonly previousUrl: string) {
+    this.url = previousUrl;
+  }
+
+  /** The latest timestamp added (-Infinity before any). */
+  get latest(): number {
+    return this.sorted.length > 0 ? this.sorted[this.sorted.length - 1].timestamp : -Infinity;
+  }
+
+  /** Adds events sorted by time, none earlier than `latest`. */
+  add(events: readonly RrwebEvent[]): void {
+    if (events.length > 0 && events[0].timestamp < this.latest) throw new Error('a chunk derivation only takes later events');
+    for (const e of events) {
+      this.sorted.push(e);
+      this.observe(e);
+    }
+  }
+
+  /** What the chunk derives to so far; `following` are the next chunk's events, when known. */
+  result(following: readonly RrwebEvent[] | undefined): DerivedChunk {
+    const out = [...this.out, ...rageClicks(this.clicks, this.chunkIndex), ...deadClicks(this.clicks, this.sorted, following, this.chunkIndex)];
+    out.sort((a, b) => a.timestamp - b.timestamp);
+    return {
+      events: out,
+      activity: { ...this.activity, gaps: [...this.activity.gaps] },
+      identities: [...this.identities],
+      scrolls: this.page.scrolls(),
+      inputs: [...this.inputs],
+    };
+  }
+
+  /** Ids name a moment by its place among the chunk's moments, so they hold as the chunk grows. */
+  private readonly id = (kind: string): string => `${this.chunkIndex}:${kind}:${this.out.length}`;
+
+  private observe(e: RrwebEvent): void {
+    const { activity, page } = this;
+    page.observe(e, this.url);
+    if (isActive(e) && !(e.type === EventType.Meta && metaHref(e) === this.url)) {
       // A Meta with the current URL is a checkout (a periodic full snapshot), not navigation.
       if (activity.last !== undefined && e.timestamp - activity.last > INACTIVITY_THRESHOLD_MS) {
         activity.gaps.push({ start: activity.last, end: e.timestamp });
@@ -110,11 +151,11 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
     const data = (e.data ?? {}) as Record<string, unknown>;
     if (e.type === EventType.Meta) {
       const href = typeof data.href === 'string' ? data.href : '';
-      if (href && href !== url) {
-        url = href;
-        page.observe(e, url);
-        out.push({
-          id: id('page_view'), kind: 'page_view', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex, label: capText(href, DERIVED_LIMITS.labelChars),
+      if (href && href !== this.url) {
+        this.url = href;
+        page.observe(e, href);
+        this.out.push({
+          id: this.id('page_view'), kind: 'page_view', timestamp: e.timestamp, chunkIndex: this.chunkIndex, label: capText(href, DERIVED_LIMITS.labelChars),
           severity: 'info', url: href, viewportWidth: finiteOr(data.width, 0), viewportHeight: finiteOr(data.height, 0),
         });
       }
@@ -123,29 +164,29 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
         const x = finiteOr(data.x, 0);
         const y = finiteOr(data.y, 0);
         const nodeId = finiteOr(data.id, 0);
-        const target = page.target(e, nodeId);
+        const target = page.target(nodeId);
         const click: ClickEvent = {
-          id: id('click'), kind: 'click', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex,
+          id: this.id('click'), kind: 'click', timestamp: e.timestamp, chunkIndex: this.chunkIndex,
           label: target ? capText(`Click on ${targetName(target)}`, DERIVED_LIMITS.labelChars) : `Click at ${Math.round(x)}, ${Math.round(y)}`,
           severity: 'info', x, y, pageX: finiteOr(x + page.scrollX, x), pageY: finiteOr(y + page.scrollY, y), nodeId, count: 1, ...(target ? { target } : {}),
         };
-        out.push(click);
-        clicks.push(click);
+        this.out.push(click);
+        this.clicks.push(click);
       } else if (data.source === IncrementalSource.Input) {
         const nodeId = finiteOr(data.id, 0);
         // Typing sends an event per keystroke: one entry per run of inputs into the same field.
-        if (inputs[inputs.length - 1]?.nodeId !== nodeId) inputs.push({ timestamp: e.timestamp, nodeId, target: page.target(e, nodeId) });
+        if (this.inputs[this.inputs.length - 1]?.nodeId !== nodeId) this.inputs.push({ timestamp: e.timestamp, nodeId, target: page.target(nodeId) });
       } else if (data.source === IncrementalSource.Log) {
-        out.push(consoleEvent(id, ctx.chunkIndex, e.timestamp, parseConsolePayload(data)));
+        this.out.push(consoleEvent(this.id, this.chunkIndex, e.timestamp, parseConsolePayload(data)));
       }
     } else if (e.type === EventType.Plugin) {
       if (data.plugin === CONSOLE_PLUGIN_NAME) {
-        out.push(consoleEvent(id, ctx.chunkIndex, e.timestamp, parseConsolePayload(data.payload)));
+        this.out.push(consoleEvent(this.id, this.chunkIndex, e.timestamp, parseConsolePayload(data.payload)));
       } else if (data.plugin === NETWORK_PLUGIN_NAME) {
         for (const request of parseNetworkPayload(data.payload, e.timestamp)) {
           const failed = request.request.status === 0 || request.request.status >= 400;
-          out.push({
-            id: id('network'), kind: 'network', timestamp: request.timestamp, chunkIndex: ctx.chunkIndex,
+          this.out.push({
+            id: this.id('network'), kind: 'network', timestamp: request.timestamp, chunkIndex: this.chunkIndex,
             label: capText(`${request.request.method} ${request.request.url} ${request.request.status || 'failed'}`, DERIVED_LIMITS.labelChars),
             severity: failed ? 'error' : 'info', request: request.request,
           } satisfies NetworkEvent);
@@ -154,19 +195,15 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
     } else if (e.type === EventType.Custom && data.tag === IDENTIFY_TAG) {
       // identify() is session metadata (the user id): searched, not a moment on the timeline.
       const identity = identityOf(e.timestamp, data.payload);
-      if (identity) identities.push(identity);
+      if (identity) this.identities.push(identity);
     } else if (e.type === EventType.Custom) {
       const tag = typeof data.tag === 'string' ? data.tag : 'custom';
-      out.push({
-        id: id('custom'), kind: 'custom', timestamp: e.timestamp, chunkIndex: ctx.chunkIndex, label: capText(tag, DERIVED_LIMITS.labelChars),
+      this.out.push({
+        id: this.id('custom'), kind: 'custom', timestamp: e.timestamp, chunkIndex: this.chunkIndex, label: capText(tag, DERIVED_LIMITS.labelChars),
         severity: 'info', tag, payload: capJson(data.payload ?? null, DERIVED_LIMITS.bodyChars),
       });
     }
   }
-  for (const rage of rageClicks(clicks, ctx.chunkIndex)) out.push(rage);
-  for (const dead of deadClicks(clicks, events, ctx)) out.push(dead);
-  out.sort((a, b) => a.timestamp - b.timestamp);
-  return { events: out, activity, identities, scrolls: page.scrolls(), inputs };
 }
 
 const MAX_TRAITS = 50;
@@ -218,26 +255,26 @@ export function rageClicks(clicks: readonly ClickEvent[], chunkIndex: number): C
 }
 
 /** Clicks followed by no reaction within 2.5 s (judged only when the window is fully known). */
-export function deadClicks(clicks: readonly ClickEvent[], events: readonly RrwebEvent[], ctx: DeriveContext): ClickEvent[] {
+export function deadClicks(clicks: readonly ClickEvent[], events: readonly RrwebEvent[], following: readonly RrwebEvent[] | undefined,
+  chunkIndex: number): ClickEvent[] {
   const out: ClickEvent[] = [];
-  const known = ctx.following ? [...events, ...ctx.following] : events;
-  const knownUntil = known.length ? known[known.length - 1].timestamp : 0;
+  const knownUntil = (following?.length ? following[following.length - 1] : events[events.length - 1])?.timestamp ?? 0;
   for (const click of clicks) {
     const windowEnd = click.timestamp + DEAD_CLICK_WINDOW_MS;
     if (knownUntil < windowEnd) continue;
-    // Events are in time order: look only at the click's window, not the whole chunk.
-    let reacted = false;
-    for (let i = firstAtOrAfter(known, click.timestamp); i < known.length && known[i].timestamp <= windowEnd; i++) {
-      if (isReaction(known[i])) {
-        reacted = true;
-        break;
-      }
-    }
-    if (reacted) continue;
-    out.push({ ...click, id: `${ctx.chunkIndex}:dead_click:${out.length}`, kind: 'dead_click', severity: 'warning',
+    if (reactsWithin(events, click.timestamp, windowEnd) || (following && reactsWithin(following, click.timestamp, windowEnd))) continue;
+    out.push({ ...click, id: `${chunkIndex}:dead_click:${out.length}`, kind: 'dead_click', severity: 'warning',
       label: capText(`Dead click ${where(click)}`, DERIVED_LIMITS.labelChars) });
   }
   return out;
+}
+
+/** Whether events (sorted by time) hold a reaction from `from` to `to`: only that window is read. */
+function reactsWithin(events: readonly RrwebEvent[], from: number, to: number): boolean {
+  for (let i = firstAtOrAfter(events, from); i < events.length && events[i].timestamp <= to; i++) {
+    if (isReaction(events[i])) return true;
+  }
+  return false;
 }
 
 /** Index of the first event at or after `timestamp` in events sorted by time. */

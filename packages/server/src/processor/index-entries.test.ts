@@ -12,7 +12,8 @@ const request = (t: number, status: number): RrwebEvent => ({
   data: { plugin: 'rrweb/network@1', payload: { requests: [{ name: 'https://shop.test/api/checkout', method: 'POST', status, initiatorType: 'fetch', startTime: 0, endTime: 5 }] } },
 });
 const custom = (t: number): RrwebEvent => ({ type: EventType.Custom, timestamp: T + t, data: { tag: 'coupon', payload: { code: 'SAVE', amount: 5, nested: { x: 1 } } } });
-const entriesOf = (events: RrwebEvent[]) => indexEntries(deriveChunkEvents(events, { chunkIndex: 0, previousUrl: '', following: undefined }), '');
+const rowsOf = (events: RrwebEvent[]) => indexEntries(deriveChunkEvents(events, { chunkIndex: 0, previousUrl: '', following: undefined }), '');
+const entriesOf = (events: RrwebEvent[]) => rowsOf(events).map((r) => r.entry);
 
 test('each moment is indexed with the page it happened on; keys name kind, time and rank', () => {
   const entries = entriesOf([meta(0, 'https://shop.test/'), click(100), click(100), meta(200, 'https://shop.test/checkout'), request(300, 503), custom(400)]);
@@ -25,13 +26,13 @@ test('each moment is indexed with the page it happened on; keys name kind, time 
 });
 
 test('a later write sends only new and changed moments, and the keys of moments that left', () => {
-  const first = indexChange(entriesOf([meta(0, 'https://shop.test/'), click(100)]), undefined);
+  const first = indexChange(rowsOf([meta(0, 'https://shop.test/'), click(100)]), undefined);
   assert.equal(first.change.upserts.length, 3, 'page view, click, scroll depth');
-  const same = indexChange(entriesOf([meta(0, 'https://shop.test/'), click(100)]), first.next);
+  const same = indexChange(rowsOf([meta(0, 'https://shop.test/'), click(100)]), first.next);
   assert.deepEqual(same.change, { upserts: [], removedKeys: [] }, 'nothing changed, nothing written');
-  const grown = indexChange(entriesOf([meta(0, 'https://shop.test/'), click(100), request(200, 200)]), first.next);
+  const grown = indexChange(rowsOf([meta(0, 'https://shop.test/'), click(100), request(200, 200)]), first.next);
   assert.deepEqual(grown.change.upserts.map((e) => e.kind), ['network']);
-  const moved = indexChange(entriesOf([click(100), request(200, 200)]), grown.next);
+  const moved = indexChange(rowsOf([click(100), request(200, 200)]), grown.next);
   assert.deepEqual(moved.change.removedKeys.sort(), [`page_view:${T}:0`, `scroll:${T}:0`].sort(), 'the page view moved to the next chunk');
   assert.ok(moved.change.upserts.every((e) => e.kind === 'click' || e.kind === 'network'), 'moments whose page changed are rewritten');
 });

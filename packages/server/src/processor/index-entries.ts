@@ -27,45 +27,78 @@ function propsOf(payload: unknown): Record<string, string> {
   return props;
 }
 
+/** A search index row and the hash of its fields (see `signature`). */
+export interface IndexRow {
+  entry: IndexedEvent;
+  signature: number;
+}
+
+/**
+ * Rows already made, by the derived moment they were made from: a chunk's derivation keeps
+ * its moments from write to write, so each write makes and hashes only the new ones.
+ */
+export type IndexRowCache = WeakMap<object, MadeRow>;
+
+interface MadeRow {
+  url: string;
+  row: Omit<IndexedEvent, 'key'>;
+  signature: number;
+  /** The row with its key, as last returned. */
+  entry?: IndexedEvent;
+}
+
 /**
  * The search index rows of a chunk: its derived events, identify() calls and scroll depths,
  * each with the page it happened on. Keys name a moment by kind and time (and its rank among
  * same-kind moments of that millisecond), so the same moment keeps its key as the chunk grows.
  */
-export function indexEntries(derived: DerivedChunk, previousUrl: string): IndexedEvent[] {
-  const rows: Omit<IndexedEvent, 'key'>[] = [];
+export function indexEntries(derived: DerivedChunk, previousUrl: string, cache: IndexRowCache = new WeakMap()): IndexRow[] {
+  const rows: MadeRow[] = [];
+  const add = (source: object, url: string, make: (url: string) => Omit<IndexedEvent, 'key'>) => {
+    let made = cache.get(source);
+    if (made?.url !== url) {
+      const row = make(url.slice(0, URL_CHARS));
+      made = { url, row, signature: signature(row) };
+      cache.set(source, made);
+    }
+    rows.push(made);
+  };
+  const pages = derived.events.filter((e) => e.kind === 'page_view');
   let url = previousUrl;
   for (const e of derived.events) {
     if (e.kind === 'page_view') url = e.url;
-    rows.push(entryOf(e, url));
+    add(e, url, (at) => entryOf(e, at));
   }
   for (const identity of derived.identities) {
-    rows.push({ ...blank('identify', identity.timestamp, urlAt(derived.events, identity.timestamp, previousUrl)),
-      label: `Identified as ${identity.userId}`, text: identity.userId, props: identity.traits });
+    add(identity, urlAt(pages, identity.timestamp, previousUrl), (at) => ({ ...blank('identify', identity.timestamp, at),
+      label: `Identified as ${identity.userId}`, text: identity.userId, props: identity.traits }));
   }
   for (const input of derived.inputs) {
     const t = input.target;
-    rows.push({ ...blank('input', input.timestamp, urlAt(derived.events, input.timestamp, previousUrl)),
+    add(input, urlAt(pages, input.timestamp, previousUrl), (at) => ({ ...blank('input', input.timestamp, at),
       label: `Typed in ${t ? targetName(t) : 'a field'}`,
-      ...(t ? { tag: t.tag, elementId: t.id, classes: t.classes, ariaLabel: t.ariaLabel, selector: t.selector } : {}) });
+      ...(t ? { tag: t.tag, elementId: t.id, classes: t.classes, ariaLabel: t.ariaLabel, selector: t.selector } : {}) }));
   }
   for (const scroll of derived.scrolls) {
     const depth = Math.max(0, pagePixels(scroll.depth));
-    rows.push({ ...blank('scroll', scroll.timestamp, scroll.url), label: `Scrolled to ${depth}px`,
-      depth, viewportHeight: Math.max(0, pagePixels(scroll.viewportHeight)) });
+    add(scroll, scroll.url, (at) => ({ ...blank('scroll', scroll.timestamp, at), label: `Scrolled to ${depth}px`,
+      depth, viewportHeight: Math.max(0, pagePixels(scroll.viewportHeight)) }));
   }
   const ranks = new Map<string, number>();
-  return rows.map((row) => {
-    const base = `${row.kind}:${row.timestamp}`;
+  return rows.map((made) => {
+    const base = `${made.row.kind}:${made.row.timestamp}`;
     const rank = ranks.get(base) ?? 0;
     ranks.set(base, rank + 1);
-    return { key: `${base}:${rank}`, ...row, url: row.url.slice(0, URL_CHARS) };
+    const key = `${base}:${rank}`;
+    if (made.entry?.key !== key) made.entry = { key, ...made.row };
+    return { entry: made.entry, signature: made.signature };
   });
 }
 
-function urlAt(events: readonly SessionEvent[], timestamp: number, previousUrl: string): string {
+/** The page open at `timestamp`, from the chunk's page views in time order. */
+function urlAt(pages: readonly SessionEvent[], timestamp: number, previousUrl: string): string {
   let url = previousUrl;
-  for (const e of events) {
+  for (const e of pages) {
     if (e.timestamp > timestamp) break;
     if (e.kind === 'page_view') url = e.url;
   }
@@ -97,11 +130,11 @@ function entryOf(e: SessionEvent, url: string): Omit<IndexedEvent, 'key'> {
 }
 
 /**
- * A 53-bit hash of every field of an entry (cyrb53): enough to tell a changed moment from an
- * unchanged one, and a number rather than the text, so an open chunk's index costs little
- * memory. Computed at every write for every moment of the chunk: no JSON, no crypto.
+ * A 53-bit hash of every field of an entry but its key (cyrb53): enough to tell a changed
+ * moment from an unchanged one, and a number rather than the text, so an open chunk's index
+ * costs little memory. Made once per moment (see IndexRowCache): no JSON, no crypto.
  */
-function signature(e: IndexedEvent): number {
+function signature(e: Omit<IndexedEvent, 'key'>): number {
   const props = Object.keys(e.props).length === 0 ? '' : Object.entries(e.props).map(([k, v]) => `${k}=${v}`).join('\u0002');
   const text = [e.url, e.label, e.text, e.tag, e.elementId, e.classes.join(' '), e.ariaLabel, e.selector, e.x, e.y, e.viewportWidth,
     e.viewportHeight, e.depth, e.level, e.method, e.status, e.requestUrl, props].join('\u0001');
@@ -122,13 +155,12 @@ function signature(e: IndexedEvent): number {
  * there (`written`: key → signature; undefined when nothing is known, then all is written).
  * `next` becomes `written` once this write is stored.
  */
-export function indexChange(entries: readonly IndexedEvent[], written: ReadonlyMap<string, number> | undefined): { change: ChunkIndexChange; next: Map<string, number> } {
+export function indexChange(rows: readonly IndexRow[], written: ReadonlyMap<string, number> | undefined): { change: ChunkIndexChange; next: Map<string, number> } {
   const next = new Map<string, number>();
   const upserts: IndexedEvent[] = [];
-  for (const entry of entries) {
-    const sig = signature(entry);
-    next.set(entry.key, sig);
-    if (written?.get(entry.key) !== sig) upserts.push(entry);
+  for (const { entry, signature } of rows) {
+    next.set(entry.key, signature);
+    if (written?.get(entry.key) !== signature) upserts.push(entry);
   }
   const removedKeys = written ? [...written.keys()].filter((k) => !next.has(k)) : [];
   return { change: { upserts, removedKeys }, next };

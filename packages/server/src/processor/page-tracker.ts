@@ -15,7 +15,10 @@ export interface PageScroll {
 /**
  * What a chunk's DOM and scroll say at each moment: the element under a click (from a
  * mirror built only once a click needs it) and the page's scroll, for page coordinates and
- * scroll depth.
+ * scroll depth. Kept with the chunk's derivation from write to write, so the mirror is
+ * built once per full snapshot and then only takes the mutations that came since. It holds
+ * tree links, tag names, a few attributes and text: a fraction of the chunk's own events,
+ * which the processor holds anyway while the chunk is open.
  */
 export class PageTracker {
   scrollX = 0;
@@ -61,18 +64,8 @@ export class PageTracker {
     }
   }
 
-  constructor(private readonly cache: WeakMap<RrwebEvent, ClickTarget | null> = new WeakMap()) {}
-
-  /** The element `event` (a click or input on `nodeId`) hit, from the cache or the mirror. */
-  target(event: RrwebEvent, nodeId: number): ClickTarget | undefined {
-    const cached = this.cache.get(event);
-    if (cached !== undefined) return cached ?? undefined;
-    const target = this.resolve(nodeId);
-    this.cache.set(event, target ?? null);
-    return target;
-  }
-
-  private resolve(nodeId: number): ClickTarget | undefined {
+  /** The element a click or input on `nodeId` hit, now: from the mirror, brought up to date first. */
+  target(nodeId: number): ClickTarget | undefined {
     if (this.pendingSnapshot !== undefined) {
       this.mirror = new DomMirror();
       this.mirror.reset(this.pendingSnapshot);

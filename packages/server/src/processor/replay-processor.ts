@@ -223,7 +223,8 @@ export class ReplayProcessor {
         if (!gz) throw new Error('listed but has no data');
         const json = await decompressChunk(gz, this.deps.config.maxChunkBytes + this.deps.config.maxDecompressedBytes);
         const events = JSON.parse(json.toString('utf8')) as RrwebEvent[];
-        session.setChunkEvents(index, events, resumedEncoding(events, json, session.chunks[index].stored!), indexedRowsOf(session, index, events));
+        const chunk = session.setChunkEvents(index, events, resumedEncoding(events, json, session.chunks[index].stored!));
+        chunk.indexed = indexedRowsOf(session, chunk);
       } catch (err) {
         return { ok: false, reason: `stored chunk ${index} cannot be read: ${(err as Error).message}` };
       }

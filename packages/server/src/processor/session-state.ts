@@ -3,8 +3,7 @@ import type { QueueMessage } from '../queue/index.js';
 import type { ChunkState } from '../store/index.js';
 import { chunksToLoad, placeEvents, type PlacementChunk } from './chunk-placement.js';
 import { chunkStats } from './chunk-stats.js';
-import type { ChunkEncoding } from './build-chunk-row.js';
-import type { TargetCache } from './derive-events.js';
+import type { ChunkDerivation, ChunkEncoding } from './build-chunk-row.js';
 
 /** A chunk held by the processor: its stored state plus, when loaded, its events. */
 export interface LiveChunk extends PlacementChunk {
@@ -22,8 +21,8 @@ export interface LiveChunk extends PlacementChunk {
   indexed?: Map<string, number>;
   /** The index rows of the write being made: become `indexed` once it is stored. */
   indexing?: Map<string, number>;
-  /** Click targets resolved at earlier writes (build-chunk-row.ts). */
-  targets?: { events: RrwebEvent[]; count: number; latest: number; cache: TargetCache };
+  /** Its derived events as of its last write, to go on from (build-chunk-row.ts). */
+  derivation?: ChunkDerivation;
 }
 
 /** The store holds chunk indexes as UInt16. */
@@ -87,10 +86,12 @@ export class SessionState {
   }
 
   /** Holds a stored chunk's events again, and where its segments stand (to append to them). */
-  setChunkEvents(index: number, events: RrwebEvent[], encoding: ChunkEncoding | undefined, indexed: Map<string, number>): void {
-    this.chunks[index].events = events;
-    this.chunks[index].encoding = encoding;
-    this.chunks[index].indexed = indexed;
+  setChunkEvents(index: number, events: RrwebEvent[], encoding: ChunkEncoding | undefined): LiveChunk {
+    const chunk = this.chunks[index];
+    chunk.events = events;
+    chunk.encoding = encoding;
+    chunk.derivation = undefined;
+    return chunk;
   }
 
   /**
@@ -161,7 +162,7 @@ export class SessionState {
     if (chunk.index < this.chunks.length - 1) {
       chunk.events = undefined;
       chunk.encoding = undefined;
-      chunk.targets = undefined;
+      chunk.derivation = undefined;
       // Loading it again derives what its index holds from its events.
       chunk.indexed = undefined;
     }
