@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { RrwebEvent } from '@gosight/shared';
 import { launchBrowser } from './support/browser.js';
-import { fetchAllEvents, listSessions, postBatch, waitFor } from './support/api-client.js';
+import { fetchAllEvents, listSessions, postBatch, waitFor, waitForStored } from './support/api-client.js';
 import { comparePngs } from './support/pixels.js';
 import { startServerProcess } from './support/server-process.js';
 import { sdkContext, sessionIdOf, until } from './support/sdk-page.js';
@@ -144,10 +144,7 @@ test('privacy audit: secrets planted in every place a page keeps them; none is s
     });
     assert.equal(ingest.requests.filter((r) => r.status !== 200).length, 0, 'the real server accepted every batch');
     // Everything acked is stored before it is read back: the queue is drained and the processor holds nothing unwritten.
-    await waitFor('the processor to store every acked batch', async () => {
-      const h = (await (await fetch(`${server.url}/api/health`)).json()) as { queue?: { depth: number }; processor?: { unflushedSessions: number } };
-      return (h.queue?.depth ?? 0) === 0 && (h.processor?.unflushedSessions ?? 0) === 0 ? true : undefined;
-    }, 30_000, 100);
+    await waitForStored(server.url);
 
     // What the server stored, read back through the API: chunks, derived events, the session list.
     const stored = new Map<string, string>();

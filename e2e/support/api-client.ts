@@ -45,6 +45,18 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
 }
 
+/**
+ * Waits until everything the server has acknowledged is stored: its queue is drained and its
+ * processor holds nothing unwritten (from /api/health). A batch acked before the call is
+ * readable once this resolves.
+ */
+export async function waitForStored(baseUrl: string, timeoutMs = 30_000): Promise<void> {
+  await waitFor('the processor to store every acked batch', async () => {
+    const h = (await (await fetch(`${baseUrl}/api/health`)).json()) as { queue?: { depth: number }; processor?: { unflushedSessions: number } };
+    return (h.queue?.depth ?? 0) === 0 && (h.processor?.unflushedSessions ?? 0) === 0 ? true : undefined;
+  }, timeoutMs, 100);
+}
+
 /** Posts one batch gzipped to the ingest, as the SDK does; resolves with the status, the error code and Retry-After. */
 export async function postBatch(baseUrl: string, key: string, batch: ReplayBatch): Promise<{ status: number; code?: string; retryAfter: string | null; text: string }> {
   const res = await fetch(`${baseUrl}${INGEST_PATH}`, {

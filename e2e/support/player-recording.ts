@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { eventsPath, type SessionEventsResponse } from '@gosight/shared';
-import { fetchManifest, waitFor } from './api-client.js';
+import { fetchManifest, waitFor, waitForStored } from './api-client.js';
 
 /** A session recorded by the SDK on the demo app, with the moments the script marked. */
 export interface Recording {
@@ -31,9 +31,14 @@ export async function recordDemoSession(
   await act(page, async (name) => {
     marks[name] = await page.evaluate(() => Date.now());
   });
+  // What the script did is sent and acknowledged before the page goes, then stored (below):
+  // only what leaving the page records is still on its way after this.
+  await page.evaluate(() => (window as unknown as { GoSight: { flush(): Promise<void> } }).GoSight.flush());
   const last = await page.evaluate(() => Date.now());
   await page.close({ runBeforeUnload: true });
   await context.close();
+  await waitForStored(serverUrl);
+  // The last batch (sent as the page hides) ends within a second of `last`: how far is not known.
   await waitFor('the session to be stored to its end', async () => {
     const manifest = await fetchManifest(serverUrl, sessionId);
     return manifest && manifest.endedAt >= last - 1_000 ? true : undefined;
