@@ -31,10 +31,10 @@ export async function recordDemoSession(
   await act(page, async (name) => {
     marks[name] = await page.evaluate(() => Date.now());
   });
+  const last = await page.evaluate(() => Date.now());
   // What the script did is sent and acknowledged before the page goes, then stored (below):
   // only what leaving the page records is still on its way after this.
   await page.evaluate(() => (window as unknown as { GoSight: { flush(): Promise<void> } }).GoSight.flush());
-  const last = await page.evaluate(() => Date.now());
   await page.close({ runBeforeUnload: true });
   await context.close();
   await waitForStored(serverUrl);
