@@ -88,7 +88,7 @@ export function deriveChunkEvents(events: readonly RrwebEvent[], ctx: DeriveCont
 /**
  * A chunk's derivation, fed its events in time order and able to go on where it stopped:
  * the open chunk grows by a batch at a time, and most batches only add later events, so
- * each write reads only the new ones (and its DOM mirror applies only new mutations).
+ * each write reads only the new ones.
  * Rage and dead clicks are judged afresh at each `result`, from the clicks kept: whether a
  * click is dead depends on what follows it.
  */
@@ -112,13 +112,17 @@ export class ChunkDeriver {
     return this.sorted.length > 0 ? this.sorted[this.sorted.length - 1].timestamp : -Infinity;
   }
 
-  /** Adds events sorted by time, none earlier than `latest`. */
+  /**
+   * Adds events sorted by time, none earlier than `latest`. The DOM mirror made to resolve
+   * their clicks lives for this call only: kept, it would double the open chunk's memory.
+   */
   add(events: readonly RrwebEvent[]): void {
     if (events.length > 0 && events[0].timestamp < this.latest) throw new Error('a chunk derivation only takes later events');
     for (const e of events) {
       this.sorted.push(e);
       this.observe(e);
     }
+    this.page.releaseMirror();
   }
 
   /** What the chunk derives to so far; `following` are the next chunk's events, when known. */

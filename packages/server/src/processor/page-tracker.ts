@@ -15,20 +15,23 @@ export interface PageScroll {
 /**
  * What a chunk's DOM and scroll say at each moment: the element under a click (from a
  * mirror built only once a click needs it) and the page's scroll, for page coordinates and
- * scroll depth. Kept with the chunk's derivation from write to write, so the mirror is
- * built once per full snapshot and then only takes the mutations that came since. It holds
- * tree links, tag names, a few attributes and text: a fraction of the chunk's own events,
- * which the processor holds anyway while the chunk is open.
+ * scroll depth. Kept with the chunk's derivation from write to write; the mirror itself is
+ * not: measured on recorded apps it takes about as much memory as the open chunk's events
+ * (0.9 MB a session), and the processor holds every live session's open chunk. So it is
+ * let go after each write (`releaseMirror`) and made again from the snapshot and the
+ * mutations since when a later click needs it.
  */
 export class PageTracker {
   scrollX = 0;
   scrollY = 0;
   private viewportHeight = 0;
   private rootId: number | undefined;
+  /** The last full snapshot's tree and the mutations since (the chunk's own event data). */
+  private snapshot: unknown;
+  private mutations: Record<string, unknown>[] = [];
+  /** Built from `snapshot` only once a click needs it (most chunks never do), with `applied` of the mutations. */
   private mirror: DomMirror | undefined;
-  /** Snapshot and mutations not yet applied to the mirror (most chunks need none). */
-  private pending: Record<string, unknown>[] = [];
-  private pendingSnapshot: unknown;
+  private applied = 0;
   private readonly byUrl = new Map<string, PageScroll>();
   private url = '';
 
@@ -43,12 +46,12 @@ export class PageTracker {
       const offset = (data.initialOffset ?? {}) as { left?: unknown; top?: unknown };
       this.scrollX = finiteOr(offset.left, 0);
       this.scrollY = finiteOr(offset.top, 0);
-      this.mirror = undefined;
-      this.pendingSnapshot = data.node;
-      this.pending = [];
+      this.snapshot = data.node;
+      this.mutations = [];
+      this.releaseMirror();
     } else if (e.type === EventType.IncrementalSnapshot) {
       if (data.source === IncrementalSource.Mutation) {
-        if (this.pendingSnapshot !== undefined || this.mirror) this.pending.push(data);
+        if (this.snapshot !== undefined) this.mutations.push(data);
       } else if (data.source === IncrementalSource.Scroll && data.id === this.rootId) {
         this.scrollX = finiteOr(data.x, this.scrollX);
         this.scrollY = finiteOr(data.y, this.scrollY);
@@ -66,15 +69,20 @@ export class PageTracker {
 
   /** The element a click or input on `nodeId` hit, now: from the mirror, brought up to date first. */
   target(nodeId: number): ClickTarget | undefined {
-    if (this.pendingSnapshot !== undefined) {
+    if (this.snapshot === undefined) return undefined;
+    if (!this.mirror) {
       this.mirror = new DomMirror();
-      this.mirror.reset(this.pendingSnapshot);
-      this.pendingSnapshot = undefined;
+      this.mirror.reset(this.snapshot);
+      this.applied = 0;
     }
-    if (!this.mirror) return undefined;
-    for (const mutation of this.pending) this.mirror.applyMutation(mutation);
-    this.pending = [];
+    for (; this.applied < this.mutations.length; this.applied++) this.mirror.applyMutation(this.mutations[this.applied]);
     return clickTarget(this.mirror, nodeId);
+  }
+
+  /** Lets the mirror go (see the class comment); the next `target` makes it again. */
+  releaseMirror(): void {
+    this.mirror = undefined;
+    this.applied = 0;
   }
 
   scrolls(): PageScroll[] {
