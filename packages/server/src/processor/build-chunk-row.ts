@@ -23,6 +23,11 @@ export interface ChunkEncoding {
   unsent: ChunkSegment[];
 }
 
+/** Whether `events` is the array `seen` was made from, changed since only by events added at its end. */
+function onlyAppended(events: RrwebEvent[], seen: { events: RrwebEvent[]; count: number; last: RrwebEvent | undefined }): boolean {
+  return seen.events === events && events.length >= seen.count && (seen.count === 0 || events[seen.count - 1] === seen.last);
+}
+
 /** The closing `]` of the JSON array, added when a chunk is read (replay-assembly.ts). */
 const TAIL_BYTES = 1;
 
@@ -56,9 +61,7 @@ export async function encodeChunk(chunk: LiveChunk, gzipLevel: number, nextSegme
   texts: EventTexts = new EventTexts()): Promise<ChunkEncoding> {
   const events = chunk.events!;
   let encoding = chunk.encoding;
-  const intact = encoding && encoding.events === events && events.length >= encoding.count
-    && (encoding.count === 0 || events[encoding.count - 1] === encoding.last);
-  if (!encoding || !intact) encoding = { events, count: 0, last: undefined, totals: undefined, segmentBytes: 0, segmentIds: [], unsent: [] };
+  if (!encoding || !onlyAppended(events, encoding)) encoding = { events, count: 0, last: undefined, totals: undefined, segmentBytes: 0, segmentIds: [], unsent: [] };
   if (events.length > encoding.count) {
     const json = texts.join(encoding.count === 0 ? '[' : ',', events.slice(encoding.count));
     const segment = await compressSegment(json, encoding.totals, gzipLevel);
@@ -77,7 +80,7 @@ export async function encodeChunk(chunk: LiveChunk, gzipLevel: number, nextSegme
 /** A chunk's derivation, carried from write to write while the chunk only grows by later events. */
 export interface ChunkDerivation {
   /** The live event array it was made from (a chunk loaded again gets a new one). */
-  source: RrwebEvent[];
+  events: RrwebEvent[];
   /** How many of its events (from the start) were added, and the last of them. */
   count: number;
   last: RrwebEvent | undefined;
@@ -96,8 +99,7 @@ function derivationOf(session: SessionState, chunk: LiveChunk): ChunkDerivation 
   const events = chunk.events!;
   const previousUrl = session.lastUrlBefore(chunk.index);
   const kept = chunk.derivation;
-  if (kept && kept.source === events && kept.deriver.previousUrl === previousUrl && events.length >= kept.count
-    && (kept.count === 0 || events[kept.count - 1] === kept.last)) {
+  if (kept && onlyAppended(events, kept) && kept.deriver.previousUrl === previousUrl) {
     const added = events.slice(kept.count).sort(byTime);
     if (added.length === 0 || added[0].timestamp >= kept.deriver.latest) {
       kept.deriver.add(added);
@@ -108,7 +110,7 @@ function derivationOf(session: SessionState, chunk: LiveChunk): ChunkDerivation 
   }
   const deriver = new ChunkDeriver(chunk.index, previousUrl);
   deriver.add([...events].sort(byTime));
-  chunk.derivation = { source: events, count: events.length, last: events[events.length - 1], deriver, rows: new WeakMap() };
+  chunk.derivation = { events, count: events.length, last: events[events.length - 1], deriver, rows: new WeakMap() };
   return chunk.derivation;
 }
 
