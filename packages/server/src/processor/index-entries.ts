@@ -1,4 +1,4 @@
-import type { SessionEvent } from '@gosight/shared';
+import type { PageViewEvent, SessionEvent } from '@gosight/shared';
 import type { ChunkIndexChange, IndexedEvent, IndexedKind } from '../store/index.js';
 import type { DerivedChunk } from './derive-events.js';
 import { targetName } from './click-target.js';
@@ -63,7 +63,7 @@ export function indexEntries(derived: DerivedChunk, previousUrl: string, cache: 
     }
     rows.push(made);
   };
-  const pages = derived.events.filter((e) => e.kind === 'page_view');
+  const pages = derived.events.filter((e): e is PageViewEvent => e.kind === 'page_view');
   let url = previousUrl;
   for (const e of derived.events) {
     if (e.kind === 'page_view') url = e.url;
@@ -96,11 +96,11 @@ export function indexEntries(derived: DerivedChunk, previousUrl: string, cache: 
 }
 
 /** The page open at `timestamp`, from the chunk's page views in time order. */
-function urlAt(pages: readonly SessionEvent[], timestamp: number, previousUrl: string): string {
+function urlAt(pages: readonly PageViewEvent[], timestamp: number, previousUrl: string): string {
   let url = previousUrl;
-  for (const e of pages) {
-    if (e.timestamp > timestamp) break;
-    if (e.kind === 'page_view') url = e.url;
+  for (const page of pages) {
+    if (page.timestamp > timestamp) break;
+    url = page.url;
   }
   return url;
 }
