@@ -5,7 +5,7 @@ import { apiRoutes, type ApiDeps } from '../api/api-routes.js';
 import { staticRoutes, type StaticDeps } from '../api/static-routes.js';
 import { ingestRoutes, type IngestDeps } from '../ingest/index.js';
 import {
-  allowedHostMatcher, enforceAllowedHosts, errorHandler, inlineScriptHashes, registerSecurityHeaders, timeoutOptions, type HttpLimits,
+  allowedHostMatcher, drainUnreadBodies, enforceAllowedHosts, errorHandler, inlineScriptHashes, registerSecurityHeaders, timeoutOptions, type HttpLimits,
 } from '../http/index.js';
 import { opsRoutes } from '../ops/ops-routes.js';
 import type { HealthSources } from '../ops/health.js';
@@ -52,6 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...timeoutOptions(deps.http.limits),
   });
   app.setErrorHandler(errorHandler);
+  drainUnreadBodies(app);
   const paths = deps.assets?.paths;
   await registerSecurityHeaders(app, paths ? inlineScriptHashes([paths.dashboardDir, paths.demoDir]) : [], !!deps.api?.assets);
   enforceAllowedHosts(app, allowedHostMatcher(deps.http.allowedHosts, deps.http.listenHost));

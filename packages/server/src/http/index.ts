@@ -1,3 +1,4 @@
+export { drainUnreadBodies } from './drain-unread-bodies.js';
 export { errorHandler, asGoSightError } from './error-handler.js';
 export { allowedHostMatcher, enforceAllowedHosts, hostName } from './host-allow-list.js';
 export { capConnections, timeoutOptions, type HttpLimits } from './http-limits.js';
