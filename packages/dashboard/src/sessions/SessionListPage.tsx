@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useTransition } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PLAYER_WARM_DELAY_MS, SESSION_PAGE_SIZE, SESSION_REFRESH_INTERVAL_MS } from '../constants.js';
 import { Pagination } from './Pagination.js';
@@ -24,8 +24,12 @@ export function SessionListPage({ warmPlayer }: { warmPlayer: () => Promise<unkn
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const query = useMemo(() => toListQuery(filters, SESSION_PAGE_SIZE), [filters]);
   const { project } = useAuth();
-  const { data, error, loading, updatedAt, refresh } = useSessionList(query, project?.id);
-  const setFilters = useCallback((next: SessionFilters) => setParams(filtersToParams(next)), [setParams]);
+  const { data, error, loading: reading, updatedAt, refresh } = useSessionList(query, project?.id);
+  // The router renders a new URL in a transition: until it commits, the rows on screen are
+  // the old filters' with nothing to say so. Starting it here makes that wait visible.
+  const [navigating, startNavigation] = useTransition();
+  const loading = reading || navigating;
+  const setFilters = useCallback((next: SessionFilters) => startNavigation(() => setParams(filtersToParams(next))), [setParams]);
   const filtered = isFiltered(filters);
   const searchProblem = useMemo(() => searchOfParams(params).error, [params]);
   const [searchOpen, setSearchOpen] = useState(() => isSearching(filters.search));
