@@ -1,5 +1,6 @@
 import { urlPatternRegex, type SessionSort } from '@gosight/shared';
 import type { ListSessionsQuery } from '../chunk-store.js';
+import { SqlWhere } from './sql-where.js';
 
 const ORDER_BY: Record<SessionSort, string> = {
   newest: 'started_at DESC, session_id',
@@ -15,56 +16,27 @@ const ORDER_BY: Record<SessionSort, string> = {
  * in as a query parameter; only the fixed ORDER BY strings above are spliced in.
  */
 export function sessionListSql(projectId: string, q: ListSessionsQuery): { where: string; orderBy: string; params: Record<string, unknown> } {
-  const clauses = ['project_id = {projectId:String}'];
-  const params: Record<string, unknown> = { projectId, limit: q.limit, offset: q.offset };
-  if (q.url) {
-    clauses.push('arrayExists(u -> positionCaseInsensitiveUTF8(u, {url:String}) > 0, page_urls)');
-    params.url = q.url;
-  }
-  if (q.from !== undefined) {
-    clauses.push('started_at >= fromUnixTimestamp64Milli({from:Int64})');
-    params.from = q.from;
-  }
-  if (q.to !== undefined) {
-    clauses.push('started_at <= fromUnixTimestamp64Milli({to:Int64})');
-    params.to = q.to;
-  }
-  if (q.minDurationMs !== undefined) {
-    clauses.push('duration_ms >= {minDurationMs:UInt64}');
-    params.minDurationMs = q.minDurationMs;
-  }
-  if (q.maxDurationMs !== undefined) {
-    clauses.push('duration_ms <= {maxDurationMs:UInt64}');
-    params.maxDurationMs = q.maxDurationMs;
-  }
-  if (q.hasErrors) clauses.push('error_count > 0');
-  if (q.hasRageClicks) clauses.push('rage_click_count > 0');
-  if (q.hasDeadClicks) clauses.push('dead_click_count > 0');
-  if (q.browser) {
-    clauses.push('lower(browser) = lower({browser:String})');
-    params.browser = q.browser;
-  }
-  if (q.os) {
-    clauses.push('lower(os) = lower({os:String})');
-    params.os = q.os;
-  }
-  if (q.device) {
-    clauses.push('device_class = {device:String}');
-    params.device = q.device;
-  }
-  if (q.minViewportWidth !== undefined) {
-    clauses.push('viewport_width >= {minViewportWidth:UInt16}');
-    params.minViewportWidth = q.minViewportWidth;
-  }
-  if (q.maxViewportWidth !== undefined) {
-    clauses.push('viewport_width <= {maxViewportWidth:UInt16}');
-    params.maxViewportWidth = q.maxViewportWidth;
-  }
+  const where = new SqlWhere({ projectId, limit: q.limit, offset: q.offset }).add('project_id = {projectId:String}');
+  if (q.url) where.add(`arrayExists(u -> positionCaseInsensitiveUTF8(u, ${where.param('url', 'String', q.url)}) > 0, page_urls)`);
+  where
+    .when(q.from, 'from', 'Int64', (p) => `started_at >= fromUnixTimestamp64Milli(${p})`)
+    .when(q.to, 'to', 'Int64', (p) => `started_at <= fromUnixTimestamp64Milli(${p})`)
+    .when(q.minDurationMs, 'minDurationMs', 'UInt64', (p) => `duration_ms >= ${p}`)
+    .when(q.maxDurationMs, 'maxDurationMs', 'UInt64', (p) => `duration_ms <= ${p}`);
+  if (q.hasErrors) where.add('error_count > 0');
+  if (q.hasRageClicks) where.add('rage_click_count > 0');
+  if (q.hasDeadClicks) where.add('dead_click_count > 0');
+  if (q.browser) where.add(`lower(browser) = lower(${where.param('browser', 'String', q.browser)})`);
+  if (q.os) where.add(`lower(os) = lower(${where.param('os', 'String', q.os)})`);
+  if (q.device) where.add(`device_class = ${where.param('device', 'String', q.device)}`);
+  where
+    .when(q.minViewportWidth, 'minViewportWidth', 'UInt16', (p) => `viewport_width >= ${p}`)
+    .when(q.maxViewportWidth, 'maxViewportWidth', 'UInt16', (p) => `viewport_width <= ${p}`);
   if (q.visited) {
-    clauses.push(`${visitedInOrder(q.visited.length)} > 0`);
-    q.visited.forEach((p, i) => { params[`visited${i}`] = urlPatternRegex(p); });
+    where.add(`${visitedInOrder(q.visited.length)} > 0`);
+    q.visited.forEach((p, i) => { where.params[`visited${i}`] = urlPatternRegex(p); });
   }
-  return { where: clauses.join(' AND '), orderBy: ORDER_BY[q.sort ?? 'newest'], params };
+  return { where: where.sql, orderBy: ORDER_BY[q.sort ?? 'newest'], params: where.params };
 }
 
 /**
