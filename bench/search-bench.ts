@@ -135,6 +135,7 @@ export async function runSearchBench(options: SearchBenchOptions, log: (s: strin
     const mapQueries: [string, PageMapQuery][] = [
       ['page map: /pricing (all devices)', { url: '/pricing' }],
       ['page map: /pricing, desktop', { url: '/pricing', device: 'desktop' }],
+      ['page map: /pricing, 1440 px wide', { url: '/pricing', minViewportWidth: 1440, maxViewportWidth: 1440 }],
       ['page map: /product/* (all products)', { url: `https://tilehouse.example/product/*` }],
     ];
     for (const [kind, q] of mapQueries) {

@@ -162,7 +162,7 @@ export function generateSession(r: () => number, sessionId: string, startedAt: n
       const x = Math.max(0, Math.round(e.x * scale + (r() - 0.5) * 30));
       const y = Math.max(0, Math.round(e.y * (deviceClass === 'mobile' ? 1.8 : 1) + (r() - 0.5) * 16));
       const name = e.ariaLabel || e.text || e.tag;
-      const target = { text: e.text, tag: e.tag, elementId: e.id, classes: e.classes, ariaLabel: e.ariaLabel, selector: e.selector, x, y };
+      const target = { text: e.text, tag: e.tag, elementId: e.id, classes: e.classes, ariaLabel: e.ariaLabel, selector: e.selector, x, y, viewportWidth: vw };
       add({ ...blank, ...target, kind: 'click', timestamp: t, label: `Click on ${name}` });
       clicks++;
       if (troubled && r() < 0.15) {
@@ -201,7 +201,7 @@ export function generateSession(r: () => number, sessionId: string, startedAt: n
     }
     const height = PAGE_HEIGHTS[kind];
     const depth = Math.min(height, vh + Math.floor(r() * r() * height));
-    add({ ...blank, kind: 'scroll', timestamp: start, label: `Scrolled to ${depth}px`, depth, viewportHeight: vh });
+    add({ ...blank, kind: 'scroll', timestamp: start, label: `Scrolled to ${depth}px`, depth, viewportHeight: vh, viewportWidth: vw });
     t += 1_000 + Math.floor(r() * 20_000);
     rows += moments.length;
     chunks.push({

@@ -31,6 +31,9 @@ let server: ServerProcess;
 let browser: Browser;
 const noted = new Map<string, Noted>();
 let checkout: Recording;
+/** One shop session at a wider viewport: its clicks are on another layout. */
+const wide: Noted = { clicks: [], depth: 0 };
+const WIDE_PX = 1400;
 /** Deepest page pixel of each article session. */
 const articleDepths: number[] = [];
 
@@ -68,12 +71,12 @@ describe('click and scroll maps, and the session story', { timeout: 180_000 }, (
     mkdirSync(OUT_DIR, { recursive: true });
     server = await startServerProcess({ dataDir: mkdtempSync(join(tmpdir(), 'gosight-maps-')), projectKey: KEY });
     browser = await launchBrowser();
-    const record = (act: (page: Page, note: Noted) => Promise<void>) => recordDemoSession(browser, server.url, async (page) => {
-      const note: Noted = { clicks: [], depth: 0 };
+    const record = (act: (page: Page, note: Noted) => Promise<void>, width = 1024) => recordDemoSession(browser, server.url, async (page) => {
+      const note: Noted = width === WIDE_PX ? wide : { clicks: [], depth: 0 };
       await noteDepth(page, note);
       await act(page, note);
-      noted.set(await page.evaluate(() => (window as unknown as { GoSight: { getSessionId(): string } }).GoSight.getSessionId()), note);
-    }, { viewport: { width: 1024, height: 700 } }, SHOP);
+      if (width !== WIDE_PX) noted.set(await page.evaluate(() => (window as unknown as { GoSight: { getSessionId(): string } }).GoSight.getSessionId()), note);
+    }, { viewport: { width, height: 700 } }, SHOP);
     // Readers of the long article who stop at different depths: the scroll map's known answer.
     const read = (stopAt: number) => recordDemoSession(browser, server.url, async (page) => {
       const note: Noted = { clicks: [], depth: 0 };
@@ -103,10 +106,13 @@ describe('click and scroll maps, and the session story', { timeout: 180_000 }, (
         await page.waitForFunction(() => document.getElementById('checkout-status')?.textContent?.startsWith('Payment failed'));
         await page.waitForTimeout(300);
       }),
+      record(async (page, note) => {
+        await clickNoted(page, note, 'button[data-sku="tiles"]', 'Add tiles to cart');
+      }, WIDE_PX),
     ]);
     checkout = third;
     // Listing rows (which hold the device class) are written just after the chunks the recordings waited for.
-    await waitFor('the seven sessions to be listed', async () => ((await (await fetch(`${server.url}/api/sessions`)).json()) as { total: number }).total === 7 || undefined);
+    await waitFor('the eight sessions to be listed', async () => ((await (await fetch(`${server.url}/api/sessions`)).json()) as { total: number }).total === 8 || undefined);
   });
 
   after(async () => {
@@ -115,7 +121,7 @@ describe('click and scroll maps, and the session story', { timeout: 180_000 }, (
   });
 
   test('the page map has the clicks and scroll depths the test noted, per square, per element and per session', async () => {
-    const res = await fetch(`${server.url}/api/maps?url=${encodeURIComponent(SHOP)}&device=desktop`);
+    const res = await fetch(`${server.url}/api/maps?url=${encodeURIComponent(SHOP)}&device=desktop&minViewportWidth=1024&maxViewportWidth=1024`);
     assert.equal(res.status, 200);
     const map = (await res.json()) as PageMap;
     assert.equal(map.sessions, 3);
@@ -145,12 +151,36 @@ describe('click and scroll maps, and the session story', { timeout: 180_000 }, (
     assert.equal((await fetch(`${server.url}/api/maps?device=desktop`)).status, 400, 'the page is required');
   });
 
+  test('the page map is drawn at one width when asked, and says which widths the page was viewed at', async () => {
+    const shop = (query = '') => fetch(`${server.url}/api/maps?url=${encodeURIComponent(SHOP)}${query}`).then(async (r) => (await r.json()) as PageMap);
+    const all = await shop();
+    assert.deepEqual(all.widths, [{ width: 1024, sessions: 3 }, { width: WIDE_PX, sessions: 1 }]);
+    assert.equal(all.sessions, 4);
+    const atWide = await shop(`&minViewportWidth=${WIDE_PX}&maxViewportWidth=${WIDE_PX}`);
+    assert.equal(atWide.sessions, 1);
+    const [c] = wide.clicks;
+    assert.deepEqual(atWide.clicks.map((b) => [b.x, b.y, b.clicks]),
+      [[Math.floor(c.x / CLICK_BIN_PX) * CLICK_BIN_PX, Math.floor(c.y / CLICK_BIN_PX) * CLICK_BIN_PX, 1]], 'the wide session\'s click alone, where it was on its layout');
+    assert.equal(atWide.snapshot?.viewportWidth, WIDE_PX);
+    assert.deepEqual(atWide.widths, all.widths, 'the widths on offer do not depend on the one chosen');
+    const bad = await fetch(`${server.url}/api/maps?url=${encodeURIComponent(SHOP)}&minViewportWidth=wide`);
+    assert.equal(bad.status, 400);
+    assert.match(((await bad.json()) as { error: { message: string } }).error.message, /minViewportWidth/);
+  });
+
   test('the dashboard draws the maps over a replay of that page, with the same counts', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage();
     await page.goto(`${server.url}/`);
     await page.click('[data-testid="nav-maps"]');
     await page.fill('[data-testid="map-url"]', SHOP);
     await page.click('[data-testid="map-apply"]');
+    // Viewed at two widths: the page says so, and one width is chosen from those on offer.
+    await page.locator('[data-testid="map-mixed-widths"]').waitFor();
+    assert.deepEqual(await page.locator('[data-testid="map-width"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), ['', '1024', String(WIDE_PX)]);
+    await page.selectOption('[data-testid="map-width"]', '1024');
+    await page.waitForFunction(() => document.querySelector('[data-testid="map-stats"]')?.getAttribute('data-sessions') === '3');
+    assert.equal(new URL(page.url()).searchParams.get('width'), '1024');
+    assert.equal(await page.locator('[data-testid="map-mixed-widths"]').count(), 0);
     const stage = page.locator('[data-testid="map-stage"][data-state="drawn"]');
     await stage.waitFor({ timeout: 20_000 });
     await page.waitForFunction(() => (document.querySelector('[data-testid="map-overlay"]') as HTMLCanvasElement | null)?.dataset.drawn === 'clicks');

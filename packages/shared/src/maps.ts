@@ -2,9 +2,10 @@ import { sessionsPath } from './api.js';
 import type { DeviceClass } from './search.js';
 
 /**
- * Click and scroll maps of one page (`GET …/maps?url=&from=&to=&device=`), aggregated in the
- * store over every session that viewed it. Positions are page pixels (from the document's top
- * left) at the recorded viewport; filter by device so the sessions share a layout.
+ * Click and scroll maps of one page (`GET …/maps?url=&from=&to=&device=&minViewportWidth=&maxViewportWidth=`),
+ * aggregated in the store over every session that viewed it. Positions are page pixels (from
+ * the document's top left) at the recorded viewport: a responsive page lays out differently at
+ * each width, so filter by width (or at least device) for the sessions to share a layout.
  */
 export interface PageMapQuery {
   /** URL pattern of the page (see `urlPatternRegex`): a part of the URL, or a wildcard pattern. */
@@ -13,6 +14,16 @@ export interface PageMapQuery {
   from?: number;
   to?: number;
   device?: DeviceClass;
+  /** Only page views, clicks and scrolls at a viewport this wide or wider (CSS pixels). */
+  minViewportWidth?: number;
+  /** Only those at a viewport this wide or narrower. */
+  maxViewportWidth?: number;
+}
+
+/** How many sessions viewed the page at one viewport width. */
+export interface WidthCount {
+  width: number;
+  sessions: number;
 }
 
 /** Clicks in one square of the page, `binPx` on a side, from its top left corner. */
@@ -66,6 +77,11 @@ export interface PageMap {
   /** Sessions with scroll data for the page (the share's denominator). */
   scrollSessions: number;
   topElements: TopElement[];
+  /**
+   * The viewport widths the page was viewed at, most sessions first (at most `MAP_WIDTHS`),
+   * counted before the width filter: the choices for it.
+   */
+  widths: WidthCount[];
   /** The most recent page view at the most common viewport width; absent when none matched. */
   snapshot?: MapSnapshot;
 }
@@ -74,6 +90,7 @@ export const CLICK_BIN_PX = 10;
 export const MAX_CLICK_BINS = 20_000;
 export const SCROLL_STEP_PX = 100;
 export const TOP_ELEMENTS = 20;
+export const MAP_WIDTHS = 10;
 
 /** Where page maps are mounted: a project's, and (at /api/maps) the default project's. */
 export const PROJECT_MAPS_PREFIX = '/api/projects/:project/maps';

@@ -66,6 +66,8 @@ export interface ClickEvent extends SessionEventBase {
   /** Position in the page: the viewport position plus the document's scroll at the time. */
   pageX?: number;
   pageY?: number;
+  /** Width of the viewport at the click (CSS pixels), when the recording said: maps compare clicks at one width. */
+  viewportWidth?: number;
   /** rrweb node id of the clicked element (resolvable in the replay's mirror). */
   nodeId: number;
   /** Number of clicks in a rage click; 1 otherwise. */

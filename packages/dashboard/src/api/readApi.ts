@@ -37,6 +37,8 @@ export const fetchPageMap = (query: PageMapQuery, signal?: AbortSignal): Promise
   if (query.from !== undefined) params.set('from', String(query.from));
   if (query.to !== undefined) params.set('to', String(query.to));
   if (query.device) params.set('device', query.device);
+  if (query.minViewportWidth !== undefined) params.set('minViewportWidth', String(query.minViewportWidth));
+  if (query.maxViewportWidth !== undefined) params.set('maxViewportWidth', String(query.maxViewportWidth));
   return getJson(`${mapsPath(currentProject())}?${params}`, signal);
 };
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { DEVICE_CLASSES, type DeviceClass } from '@gosight/shared';
+import { DEVICE_CLASSES, type DeviceClass, type WidthCount } from '@gosight/shared';
 import { fetchPageMap } from '../api/readApi.js';
 import { useApiResource } from '../api/useApiResource.js';
 import { useElementSize } from '../player-ui/useElementSize.js';
@@ -9,7 +9,7 @@ import { mapFiltersFromParams, mapFiltersToParams, toMapQuery, type MapFilters }
 import '../styles/maps.css';
 
 /** Width of the table beside the map, with the gap (maps.css). */
-const SIDE_PX = 400;
+const SIDE_PX = 440;
 
 /**
  * `/maps`: where people clicked on a page and how far down they read, aggregated by the
@@ -27,7 +27,8 @@ export function MapsPage() {
   const set = (next: MapFilters) => setParams(mapFiltersToParams(next));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    set(draft);
+    // Another page has its own widths on offer.
+    set(draft.url === filters.url ? draft : { ...draft, width: '' });
   };
   const totals = map ? map.clicks.reduce((t, b) => ({ clicks: t.clicks + b.clicks, rage: t.rage + b.rageClicks, dead: t.dead + b.deadClicks }), { clicks: 0, rage: 0, dead: 0 }) : null;
 
@@ -60,6 +61,17 @@ export function MapsPage() {
             {DEVICE_CLASSES.map((d) => <option key={d} value={d}>{d}</option>)}
           </select>
         </label>
+        <label className="filter-field">
+          <span className="filter-label">Width</span>
+          {/* The widths come with the map, so choosing one redraws at once. */}
+          <select value={filters.width} data-testid="map-width" disabled={!map}
+            onChange={(e) => set({ ...filters, width: e.currentTarget.value === '' ? '' : Number(e.currentTarget.value) })}>
+            <option value="">Any width</option>
+            {widthChoices(map?.widths ?? [], filters.width).map((w) => (
+              <option key={w.width} value={w.width}>{w.width} px{w.sessions === undefined ? '' : ` · ${w.sessions} session${w.sessions === 1 ? '' : 's'}`}</option>
+            ))}
+          </select>
+        </label>
         <button type="submit" className="button primary" data-testid="map-apply">Show map</button>
         <div className="filter-field filter-sort">
           <span className="filter-label">Map</span>
@@ -85,6 +97,11 @@ export function MapsPage() {
               {map.sessions} sessions viewed this page · {totals.clicks} clicks · {totals.rage} rage clicks · {totals.dead} dead clicks
               {map.snapshot ? ` · drawn on a ${map.snapshot.viewportWidth} px wide view` : ''}
             </p>
+            {filters.width === '' && map.widths.length > 1 && (
+              <p className="notice muted" data-testid="map-mixed-widths">
+                Viewed at {map.widths.length} widths: each click is drawn where it was on its own layout. Choose a width to see one layout.
+              </p>
+            )}
             {filters.view === 'clicks' && (
               <p className="map-legend muted"><span className="legend-dot" /> clicks <span className="legend-ring rage" /> rage clicks <span className="legend-ring dead" /> dead clicks</p>
             )}
@@ -123,4 +140,10 @@ export function MapsPage() {
       </div>
     </section>
   );
+}
+
+/** The widths to offer: the map's, and the one chosen (from a link) when the map has no views at it. */
+function widthChoices(widths: readonly WidthCount[], chosen: number | ''): readonly { width: number; sessions?: number }[] {
+  if (chosen === '' || widths.some((w) => w.width === chosen)) return widths;
+  return [...widths, { width: chosen }];
 }

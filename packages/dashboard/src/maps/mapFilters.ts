@@ -1,16 +1,19 @@
-import { DEVICE_CLASSES, type DeviceClass, type PageMapQuery } from '@gosight/shared';
+import { DEVICE_CLASSES, WIRE_LIMITS, type DeviceClass, type PageMapQuery } from '@gosight/shared';
 
-/** The maps page's choices as its URL keeps them: `/maps?url=&from=&to=&device=&view=`. */
+/** The maps page's choices as its URL keeps them: `/maps?url=&from=&to=&device=&width=&view=`. */
 export interface MapFilters {
   url: string;
   /** Local calendar days `YYYY-MM-DD`, inclusive; '' for open-ended. */
   fromDate: string;
   toDate: string;
   device: DeviceClass | '';
+  /** One viewport width (CSS px), so every click is drawn on the layout it was made on; '' for any. */
+  width: number | '';
   view: 'clicks' | 'scroll';
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const WIDTH = /^\d{1,5}$/;
 
 export function mapFiltersFromParams(params: URLSearchParams): MapFilters {
   const device = params.get('device') ?? '';
@@ -20,6 +23,7 @@ export function mapFiltersFromParams(params: URLSearchParams): MapFilters {
     fromDate: day('from'),
     toDate: day('to'),
     device: DEVICE_CLASSES.includes(device as DeviceClass) ? (device as DeviceClass) : '',
+    width: WIDTH.test(params.get('width') ?? '') && Number(params.get('width')) <= WIRE_LIMITS.maxViewportPx ? Number(params.get('width')) : '',
     view: params.get('view') === 'scroll' ? 'scroll' : 'clicks',
   };
 }
@@ -30,6 +34,7 @@ export function mapFiltersToParams(f: MapFilters): URLSearchParams {
   if (f.fromDate) params.set('from', f.fromDate);
   if (f.toDate) params.set('to', f.toDate);
   if (f.device) params.set('device', f.device);
+  if (f.width !== '') params.set('width', String(f.width));
   if (f.view !== 'clicks') params.set('view', f.view);
   return params;
 }
@@ -49,5 +54,9 @@ export function toMapQuery(f: MapFilters): PageMapQuery | null {
   if (from !== undefined) query.from = from;
   if (to !== undefined) query.to = to;
   if (f.device) query.device = f.device;
+  if (f.width !== '') {
+    query.minViewportWidth = f.width;
+    query.maxViewportWidth = f.width;
+  }
   return query;
 }

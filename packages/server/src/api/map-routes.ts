@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { DEVICE_CLASSES, type DeviceClass, type PageMapQuery } from '@gosight/shared';
+import { DEVICE_CLASSES, WIRE_LIMITS, type DeviceClass, type PageMapQuery } from '@gosight/shared';
 import { GoSightError } from '../errors/index.js';
 import type { ReplayReader } from '../archive/archive-aware-reader.js';
 import { requireRole } from './authenticate.js';
@@ -11,7 +11,7 @@ export interface MapRouteDeps {
   projectId: string;
 }
 
-/** `GET …/maps?url=&from=&to=&device=`: click and scroll maps of a page, for a project's viewers. */
+/** `GET …/maps?url=&from=&to=&device=&minViewportWidth=&maxViewportWidth=`: click and scroll maps of a page, for a project's viewers. */
 export async function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): Promise<void> {
   app.get('', async (req) => {
     const projectId = (req.params as { project?: string }).project ?? deps.projectId;
@@ -34,5 +34,9 @@ export function parseMapQuery(q: Record<string, string | undefined>): PageMapQue
     if (!DEVICE_CLASSES.includes(q.device as DeviceClass)) throw new GoSightError('INVALID_REQUEST', `device: one of ${DEVICE_CLASSES.join(', ')} (got "${q.device}")`);
     query.device = q.device as DeviceClass;
   }
+  const minWidth = int(q.minViewportWidth, 'minViewportWidth', 0, WIRE_LIMITS.maxViewportPx);
+  const maxWidth = int(q.maxViewportWidth, 'maxViewportWidth', 0, WIRE_LIMITS.maxViewportPx);
+  if (minWidth !== undefined) query.minViewportWidth = minWidth;
+  if (maxWidth !== undefined) query.maxViewportWidth = maxWidth;
   return query;
 }

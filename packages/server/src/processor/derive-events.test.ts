@@ -35,6 +35,16 @@ test('rage click: 3 clicks within 1 s within 30 px; not when spread out in time 
   assert.equal(far.events.filter((e) => e.kind === 'rage_click').length, 0, 'over 30 px apart');
 });
 
+test('a click carries the viewport width it was made at: the Meta\'s, then each resize\'s; a size no screen has is ignored', () => {
+  const resize = (t: number, width: unknown): RrwebEvent => ({ type: EventType.IncrementalSnapshot, timestamp: T + t, data: { source: 4, width, height: 700 } });
+  const r = deriveChunkEvents([meta(0, 'https://a.test/'), full(1), click(10), resize(20, 1280), click(30), resize(40, -5), resize(41, 1e308), resize(42, 800.5), click(50)], ctx);
+  const clicks = r.events.filter((e) => e.kind === 'click') as ClickEvent[];
+  assert.deepEqual(clicks.map((c) => c.viewportWidth), [390, 1280, 1280]);
+  const unsized = deriveChunkEvents([click(0)], ctx).events[0] as ClickEvent;
+  assert.equal(unsized.viewportWidth, undefined, 'not recorded: not guessed');
+  assert.deepEqual(r.scrolls.map((s) => [s.viewportWidth, s.viewportHeight]), [[390, 844]]);
+});
+
 test('dead click: no reaction within 2.5 s; a mutation, input or navigation saves it; an unknown window does not judge', () => {
   const dead = deriveChunkEvents([click(0), move(1_000), move(3_000)], ctx);
   assert.deepEqual(kinds(dead.events), ['click', 'dead_click']);

@@ -172,7 +172,8 @@ export class ChunkDeriver {
         const click: ClickEvent = {
           id: this.id('click'), kind: 'click', timestamp: e.timestamp, chunkIndex: this.chunkIndex,
           label: target ? capText(`Click on ${targetName(target)}`, DERIVED_LIMITS.labelChars) : `Click at ${Math.round(x)}, ${Math.round(y)}`,
-          severity: 'info', x, y, pageX: finiteOr(x + page.scrollX, x), pageY: finiteOr(y + page.scrollY, y), nodeId, count: 1, ...(target ? { target } : {}),
+          severity: 'info', x, y, pageX: finiteOr(x + page.scrollX, x), pageY: finiteOr(y + page.scrollY, y),
+          ...(page.viewportWidth > 0 ? { viewportWidth: page.viewportWidth } : {}), nodeId, count: 1, ...(target ? { target } : {}),
         };
         this.out.push(click);
         this.clicks.push(click);

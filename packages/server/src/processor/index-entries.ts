@@ -82,7 +82,7 @@ export function indexEntries(derived: DerivedChunk, previousUrl: string, cache: 
   for (const scroll of derived.scrolls) {
     const depth = Math.max(0, pagePixels(scroll.depth));
     add(scroll, scroll.url, (at) => ({ ...blank('scroll', scroll.timestamp, at), label: `Scrolled to ${depth}px`,
-      depth, viewportHeight: Math.max(0, pagePixels(scroll.viewportHeight)) }));
+      depth, viewportHeight: Math.max(0, pagePixels(scroll.viewportHeight)), viewportWidth: Math.max(0, pagePixels(scroll.viewportWidth)) }));
   }
   const ranks = new Map<string, number>();
   return rows.map((made) => {
@@ -115,7 +115,7 @@ function entryOf(e: SessionEvent, url: string): Omit<IndexedEvent, 'key'> {
     case 'dead_click': {
       const t = e.target;
       return {
-        ...row, x: pagePixels(e.pageX ?? e.x), y: pagePixels(e.pageY ?? e.y),
+        ...row, x: pagePixels(e.pageX ?? e.x), y: pagePixels(e.pageY ?? e.y), viewportWidth: Math.max(0, pagePixels(e.viewportWidth ?? 0)),
         ...(t ? { text: t.text, tag: t.tag, elementId: t.id, classes: t.classes, ariaLabel: t.ariaLabel, selector: t.selector } : {}),
       };
     }

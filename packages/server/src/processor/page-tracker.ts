@@ -1,4 +1,4 @@
-import { EventType, IncrementalSource, type ClickTarget, type RrwebEvent } from '@gosight/shared';
+import { EventType, IncrementalSource, WIRE_LIMITS, type ClickTarget, type RrwebEvent } from '@gosight/shared';
 import { clickTarget } from './click-target.js';
 import { capText, DERIVED_LIMITS, finiteOr } from './derived-limits.js';
 import { DomMirror } from './dom-mirror.js';
@@ -10,6 +10,8 @@ export interface PageScroll {
   /** The lowest page pixel seen: scroll offset plus viewport height, at its greatest. */
   depth: number;
   viewportHeight: number;
+  /** The viewport's width when the page was first seen (0 when not recorded). */
+  viewportWidth: number;
 }
 
 /**
@@ -24,6 +26,8 @@ export interface PageScroll {
 export class PageTracker {
   scrollX = 0;
   scrollY = 0;
+  /** The viewport's width now (CSS pixels; 0 until the recording says). */
+  viewportWidth = 0;
   private viewportHeight = 0;
   private rootId: number | undefined;
   /** The last full snapshot's tree and the mutations since (the chunk's own event data). */
@@ -39,7 +43,7 @@ export class PageTracker {
     this.url = url;
     const data = (e.data ?? {}) as Record<string, unknown>;
     if (e.type === EventType.Meta) {
-      this.viewportHeight = finiteOr(data.height, this.viewportHeight);
+      this.resize(data);
     } else if (e.type === EventType.FullSnapshot) {
       const node = data.node as { id?: unknown } | undefined;
       this.rootId = typeof node?.id === 'number' ? node.id : undefined;
@@ -56,15 +60,24 @@ export class PageTracker {
         this.scrollX = finiteOr(data.x, this.scrollX);
         this.scrollY = finiteOr(data.y, this.scrollY);
       } else if (data.source === IncrementalSource.ViewportResize) {
-        this.viewportHeight = finiteOr(data.height, this.viewportHeight);
+        this.resize(data);
       }
     }
     if (this.url) {
       const depth = this.scrollY + this.viewportHeight;
       const seen = this.byUrl.get(this.url);
-      if (!seen) this.byUrl.set(this.url, { timestamp: e.timestamp, url: this.url, depth, viewportHeight: this.viewportHeight });
+      if (!seen) this.byUrl.set(this.url, { timestamp: e.timestamp, url: this.url, depth, viewportHeight: this.viewportHeight, viewportWidth: this.viewportWidth });
       else if (depth > seen.depth) seen.depth = depth;
     }
+  }
+
+  /**
+   * A Meta event's or a resize's size. The ingest holds a Meta's to whole pixels up to
+   * `maxViewportPx`; a resize's are not checked there, so a size outside that is ignored here.
+   */
+  private resize(data: Record<string, unknown>): void {
+    this.viewportWidth = viewportPx(data.width, this.viewportWidth);
+    this.viewportHeight = viewportPx(data.height, this.viewportHeight);
   }
 
   /** The element a click or input on `nodeId` hit, now: from the mirror, brought up to date first. */
@@ -90,3 +103,6 @@ export class PageTracker {
       .map((s) => ({ ...s, url: capText(s.url, DERIVED_LIMITS.labelChars), depth: Math.round(s.depth) }));
   }
 }
+
+const viewportPx = (n: unknown, fallback: number): number =>
+  (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= WIRE_LIMITS.maxViewportPx ? n : fallback);

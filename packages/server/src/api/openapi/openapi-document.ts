@@ -61,6 +61,8 @@ const MAP_PARAMS = [
   query('from', 'Moments at or after (epoch ms).', { type: 'integer' }),
   query('to', 'Moments at or before (epoch ms).', { type: 'integer' }),
   query('device', 'Only sessions of this device class (positions are page pixels at the recorded width).', { enum: ['desktop', 'tablet', 'mobile'] }),
+  query('minViewportWidth', 'Only page views, clicks and scrolls at a viewport this wide or wider (CSS px).', { type: 'integer' }),
+  query('maxViewportWidth', 'Only those at a viewport this wide or narrower (CSS px).', { type: 'integer' }),
 ];
 
 /** The session routes, mounted for a project and, at /api/sessions, for the default project. */

@@ -1,9 +1,10 @@
 import {
-  CLICK_BIN_PX, MAX_CLICK_BINS, scrollReach, SCROLL_STEP_PX, TOP_ELEMENTS, urlPatternRegex,
+  CLICK_BIN_PX, MAP_WIDTHS, MAX_CLICK_BINS, scrollReach, SCROLL_STEP_PX, TOP_ELEMENTS, urlPatternRegex,
   type PageMap, type PageMapQuery,
 } from '@gosight/shared';
 import type { ClickHouseDb } from './clickhouse-db.js';
 import { INDEX_FINAL } from './index-final.js';
+import { SqlWhere } from './sql-where.js';
 
 type Num = number | string;
 
@@ -15,24 +16,21 @@ type Num = number | string;
  */
 export async function queryPageMap(q: ClickHouseDb, projectId: string, query: PageMapQuery): Promise<PageMap> {
   const idx = `${q.name}.replay_event_index FINAL`;
-  const clauses = ['project_id = {projectId:String}', 'match(url, {page:String})'];
-  const params: Record<string, unknown> = { projectId, page: urlPatternRegex(query.url) };
-  if (query.from !== undefined) {
-    clauses.push('ts >= fromUnixTimestamp64Milli({from:Int64})');
-    params.from = query.from;
-  }
-  if (query.to !== undefined) {
-    clauses.push('ts <= fromUnixTimestamp64Milli({to:Int64})');
-    params.to = query.to;
-  }
+  const filter = new SqlWhere({ projectId, page: urlPatternRegex(query.url) }).add('project_id = {projectId:String}').add('match(url, {page:String})')
+    .when(query.from, 'from', 'Int64', (p) => `ts >= fromUnixTimestamp64Milli(${p})`)
+    .when(query.to, 'to', 'Int64', (p) => `ts <= fromUnixTimestamp64Milli(${p})`);
   if (query.device !== undefined) {
     // INDEX_FINAL reaches this subquery too: harmless, every version of a session row has its device class.
-    clauses.push(`session_id IN (SELECT session_id FROM ${q.name}.replay_sessions FINAL WHERE project_id = {projectId:String} AND device_class = {device:String})`);
-    params.device = query.device;
+    filter.add(`session_id IN (SELECT session_id FROM ${q.name}.replay_sessions FINAL WHERE project_id = {projectId:String} AND device_class = ${filter.param('device', 'String', query.device)})`);
   }
-  const where = clauses.join(' AND ');
+  // The widths on offer are counted over every width; the rest over the widths asked for.
+  const anyWidth = filter.sql;
+  const where = filter
+    .when(query.minViewportWidth, 'minWidth', 'UInt16', (p) => `viewport_width >= ${p}`)
+    .when(query.maxViewportWidth, 'maxWidth', 'UInt16', (p) => `viewport_width <= ${p}`).sql;
+  const params = filter.params;
   const clicks = `kind IN ('click', 'rage_click', 'dead_click')`;
-  const [[viewers], bins, depths, elements, [modal]] = await Promise.all([
+  const [[viewers], bins, depths, elements, [modal], widths] = await Promise.all([
     q.rows<{ sessions: Num }>(`SELECT uniqExact(session_id) AS sessions FROM ${idx} WHERE kind = 'page_view' AND ${where} ${INDEX_FINAL}`, params),
     q.rows<{ bx: Num; by: Num; clicks: Num; rage: Num; dead: Num }>(
       `SELECT toInt32(floor(x / ${CLICK_BIN_PX})) * ${CLICK_BIN_PX} AS bx, toInt32(floor(y / ${CLICK_BIN_PX})) * ${CLICK_BIN_PX} AS by,
@@ -51,6 +49,8 @@ export async function queryPageMap(q: ClickHouseDb, projectId: string, query: Pa
        GROUP BY el_selector, text, el_label HAVING clicks > 0 ORDER BY clicks DESC, selector, text, label LIMIT ${TOP_ELEMENTS} ${INDEX_FINAL}`, params),
     q.rows<{ w: Num }>(`SELECT viewport_width AS w FROM ${idx} WHERE kind = 'page_view' AND ${where}
        GROUP BY w ORDER BY count() DESC, w DESC LIMIT 1 ${INDEX_FINAL}`, params),
+    q.rows<{ w: Num; sessions: Num }>(`SELECT viewport_width AS w, uniqExact(session_id) AS sessions FROM ${idx} WHERE kind = 'page_view' AND ${anyWidth}
+       GROUP BY w ORDER BY sessions DESC, w DESC LIMIT ${MAP_WIDTHS} ${INDEX_FINAL}`, params),
   ]);
   const [view] = modal ? await q.rows<{ sid: string; chunk_index: Num; t: Num; vw: Num; vh: Num }>(
     `SELECT toString(session_id) AS sid, chunk_index, toUnixTimestamp64Milli(ts) AS t, viewport_width AS vw, viewport_height AS vh
@@ -66,6 +66,7 @@ export async function queryPageMap(q: ClickHouseDb, projectId: string, query: Pa
       selector: e.selector, tag: e.tag, text: e.text, ariaLabel: e.label, clicks: Number(e.clicks), rageClicks: Number(e.rage),
       deadClicks: Number(e.dead), sessions: Number(e.sessions),
     })),
+    widths: widths.map((w) => ({ width: Number(w.w), sessions: Number(w.sessions) })),
     ...(view ? { snapshot: { sessionId: view.sid, chunkIndex: Number(view.chunk_index), timestamp: Number(view.t), viewportWidth: Number(view.vw), viewportHeight: Number(view.vh) } } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import {
-  CLICK_BIN_PX, MAX_CLICK_BINS, scrollReach, SCROLL_STEP_PX, TOP_ELEMENTS,
+  CLICK_BIN_PX, MAP_WIDTHS, MAX_CLICK_BINS, scrollReach, SCROLL_STEP_PX, TOP_ELEMENTS,
   type ClickBin, type DeviceClass, type PageMap, type PageMapQuery, type TopElement,
 } from '@gosight/shared';
 import type { IndexedMoment } from './moment-conditions.js';
@@ -9,7 +9,7 @@ import { urlRegex } from './moment-conditions.js';
 export type SessionMoment = IndexedMoment & { sessionId: string };
 
 /**
- * A page map from moments, in memory: the twin of the ClickHouse aggregation (page-map-sql.ts),
+ * A page map from moments, in memory: the twin of the ClickHouse aggregation (clickhouse/page-map-query.ts),
  * run by the memory store and checked against it by the contract suite.
  */
 export function pageMapOf(q: PageMapQuery, moments: Iterable<SessionMoment>, deviceOf: (sessionId: string) => DeviceClass | undefined): PageMap {
@@ -19,9 +19,18 @@ export function pageMapOf(q: PageMapQuery, moments: Iterable<SessionMoment>, dev
   const viewers = new Set<string>();
   const deepest = new Map<string, number>();
   const views: SessionMoment[] = [];
+  /** Sessions per width, over every width (the choices for the width filter). */
+  const atWidth = new Map<number, Set<string>>();
   for (const m of moments) {
     if (!page.test(m.url) || (q.from !== undefined && m.timestamp < q.from) || (q.to !== undefined && m.timestamp > q.to)) continue;
     if (q.device !== undefined && deviceOf(m.sessionId) !== q.device) continue;
+    if (m.kind === 'page_view') {
+      let ids = atWidth.get(m.viewportWidth);
+      if (!ids) atWidth.set(m.viewportWidth, (ids = new Set()));
+      ids.add(m.sessionId);
+    }
+    if ((q.minViewportWidth !== undefined && m.viewportWidth < q.minViewportWidth)
+      || (q.maxViewportWidth !== undefined && m.viewportWidth > q.maxViewportWidth)) continue;
     if (m.kind === 'page_view') {
       viewers.add(m.sessionId);
       views.push(m);
@@ -59,6 +68,8 @@ export function pageMapOf(q: PageMapQuery, moments: Iterable<SessionMoment>, dev
     topElements: [...elements.values()].map(({ ids, ...el }) => ({ ...el, sessions: ids.size }))
       .filter((el) => el.clicks > 0)
       .sort((a, b) => b.clicks - a.clicks || cmp(a.selector, b.selector) || cmp(a.text, b.text) || cmp(a.ariaLabel, b.ariaLabel)).slice(0, TOP_ELEMENTS),
+    widths: [...atWidth].map(([width, ids]) => ({ width, sessions: ids.size }))
+      .sort((a, b) => b.sessions - a.sessions || b.width - a.width).slice(0, MAP_WIDTHS),
     ...snapshotOf(views),
   };
 }

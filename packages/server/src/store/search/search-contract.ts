@@ -141,25 +141,25 @@ export function runPageMapContract(name: string, store: () => Promise<ChunkStore
     await s.writeSessions([
       record(projectId, a, { deviceClass: 'desktop' }), record(projectId, b, { deviceClass: 'desktop' }), record(projectId, c, { deviceClass: 'mobile' }),
     ]);
-    const click = (t: number, x: number, y: number, kind: 'click' | 'rage_click' | 'dead_click' = 'click', selector = 'html > body > a#buy') =>
-      moment({ kind, timestamp: T0 + t, url: page, x, y, selector, tag: 'a', elementId: 'buy', text: 'Buy' });
+    const click = (t: number, x: number, y: number, kind: 'click' | 'rage_click' | 'dead_click' = 'click', selector = 'html > body > a#buy', viewportWidth = 1280) =>
+      moment({ kind, timestamp: T0 + t, url: page, x, y, selector, tag: 'a', elementId: 'buy', text: 'Buy', viewportWidth });
     await s.writeChunks([
       chunk(projectId, a, 0, [
         moment({ kind: 'page_view', timestamp: T0 + 1, url: page, viewportWidth: 1280, viewportHeight: 800 }),
         click(10, 101, 205), click(20, 109, 209), click(20, 104, 201, 'rage_click'), click(30, 300, 1_500, 'click', 'html > body > p'),
-        moment({ kind: 'scroll', timestamp: T0 + 2, url: page, depth: 2_450, viewportHeight: 800 }),
+        moment({ kind: 'scroll', timestamp: T0 + 2, url: page, depth: 2_450, viewportHeight: 800, viewportWidth: 1280 }),
         moment({ kind: 'click', timestamp: T0 + 40, url: 'https://shop.test/other', x: 5, y: 5 }),
       ]),
-      chunk(projectId, a, 1, [moment({ kind: 'scroll', timestamp: T0 + 31_000, url: page, depth: 900, viewportHeight: 800 })]),
+      chunk(projectId, a, 1, [moment({ kind: 'scroll', timestamp: T0 + 31_000, url: page, depth: 900, viewportHeight: 800, viewportWidth: 1280 })]),
       chunk(projectId, b, 0, [
         moment({ kind: 'page_view', timestamp: T0 + 5, url: `${page}?ref=ad`, viewportWidth: 1280, viewportHeight: 700 }),
         click(50, 100, 200), click(50, 100, 200, 'dead_click'),
-        moment({ kind: 'scroll', timestamp: T0 + 6, url: `${page}?ref=ad`, depth: 700, viewportHeight: 700 }),
+        moment({ kind: 'scroll', timestamp: T0 + 6, url: `${page}?ref=ad`, depth: 700, viewportHeight: 700, viewportWidth: 1280 }),
       ]),
       chunk(projectId, c, 0, [
         moment({ kind: 'page_view', timestamp: T0 + 9, url: page, viewportWidth: 390, viewportHeight: 844 }),
-        click(60, 50, 60),
-        moment({ kind: 'scroll', timestamp: T0 + 10, url: page, depth: 844, viewportHeight: 844 }),
+        click(60, 50, 60, 'click', 'html > body > a#buy', 390),
+        moment({ kind: 'scroll', timestamp: T0 + 10, url: page, depth: 844, viewportHeight: 844, viewportWidth: 390 }),
       ]),
     ]);
     const map = await s.pageMap(projectId, { url: '/pricing' });
@@ -177,12 +177,19 @@ export function runPageMapContract(name: string, store: () => Promise<ChunkStore
       ['html > body > a#buy', 4, 1, 1, 3], ['html > body > p', 1, 0, 0, 1],
     ]);
     assert.deepEqual(map.snapshot, { sessionId: b, chunkIndex: 0, timestamp: T0 + 5, viewportWidth: 1280, viewportHeight: 700 }, 'the latest view at the most common width');
+    assert.deepEqual(map.widths, [{ width: 1280, sessions: 2 }, { width: 390, sessions: 1 }]);
+    // One layout: the page views, clicks and scrolls at the widths asked for; the widths on offer stay all of them.
+    const wide = await s.pageMap(projectId, { url: '/pricing', minViewportWidth: 1000, maxViewportWidth: 1300 });
+    assert.deepEqual([wide.sessions, wide.clicks.reduce((n, b2) => n + b2.clicks, 0), wide.scrollSessions, wide.snapshot?.sessionId, wide.widths.length], [2, 4, 2, b, 2]);
+    const narrow = await s.pageMap(projectId, { url: '/pricing', maxViewportWidth: 390 });
+    assert.deepEqual([narrow.sessions, narrow.clicks, narrow.scrollSessions, narrow.snapshot?.sessionId], [1, [{ x: 50, y: 60, clicks: 1, rageClicks: 0, deadClicks: 0 }], 1, c]);
+    assert.equal((await s.pageMap(projectId, { url: '/pricing', minViewportWidth: 391, maxViewportWidth: 1279 })).sessions, 0);
     const desktop = await s.pageMap(projectId, { url: '/pricing', device: 'desktop' });
     assert.deepEqual([desktop.sessions, desktop.clicks.reduce((n, b2) => n + b2.clicks, 0)], [2, 4]);
     const early = await s.pageMap(projectId, { url: 'https://shop.test/pricing', from: T0, to: T0 + 25 });
     assert.deepEqual([early.sessions, early.clicks.map((b2) => b2.clicks)], [3, [2]], 'a wildcard-free pattern is a part of the URL; times bound the moments');
     const none = await s.pageMap(projectId, { url: '/nowhere' });
-    assert.deepEqual([none.sessions, none.clicks, none.scroll, none.snapshot], [0, [], [], undefined]);
+    assert.deepEqual([none.sessions, none.clicks, none.scroll, none.widths, none.snapshot], [0, [], [], [], undefined]);
     const moments = await s.sessionMoments(projectId, a);
     assert.deepEqual(moments.map((m) => [m.kind, m.chunkIndex]), [
       ['page_view', 0], ['scroll', 0], ['click', 0], ['click', 0], ['rage_click', 0], ['click', 0], ['click', 0], ['scroll', 1],
