@@ -54,6 +54,15 @@ async function clickNoted(page: Page, note: Noted, selector: string, label: stri
   await page.mouse.click(x, y, { clickCount: times });
 }
 
+/**
+ * A last event, now: the recording helper knows the session is stored once it reaches the
+ * moment the script ended, so a script whose last action may have been recorded over a
+ * second before that (on a busy machine) ends with this.
+ */
+async function markDone(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { GoSight: { event(name: string): void } }).GoSight.event('script_done'));
+}
+
 async function noteDepth(page: Page, note: Noted): Promise<void> {
   note.depth = Math.max(note.depth, await page.evaluate(() => window.scrollY + window.innerHeight));
 }
@@ -83,19 +92,20 @@ describe('click and scroll maps, and the session story', { timeout: 180_000 }, (
       await noteDepth(page, note);
       for (let y = 700; y <= stopAt; y += 700) await scrollTo(page, note, y);
       articleDepths.push(note.depth);
-      // A last event now: the session is known to be stored once it reaches this moment.
-      await page.evaluate(() => (window as unknown as { GoSight: { event(name: string): void } }).GoSight.event('read_done'));
+      await markDone(page);
     }, { viewport: { width: 1024, height: 700 } }, ARTICLE);
     const [, , , , , , third] = await Promise.all([
       read(0), read(1_400), read(2_800), read(9_800),
       record(async (page, note) => {
         await clickNoted(page, note, 'button[data-sku="tiles"]', 'Add tiles to cart');
         await clickNoted(page, note, 'button[data-sku="notebook"]', 'Add notebook to cart');
+        await markDone(page);
       }),
       record(async (page, note) => {
         // Three quick clicks on one button: a rage click.
         await clickNoted(page, note, 'button[data-sku="tiles"]', 'Add tiles to cart', 3);
         await scrollTo(page, note, 10_000);
+        await markDone(page);
       }),
       record(async (page, note) => {
         await clickNoted(page, note, '#sign-in', 'Sign in as demo shopper');
@@ -108,6 +118,7 @@ describe('click and scroll maps, and the session story', { timeout: 180_000 }, (
       }),
       record(async (page, note) => {
         await clickNoted(page, note, 'button[data-sku="tiles"]', 'Add tiles to cart');
+        await markDone(page);
       }, WIDE_PX),
     ]);
     checkout = third;
